@@ -1,0 +1,7 @@
+"""``python -m hrtoets``."""
+
+from __future__ import annotations
+
+from hrtoets.cli import main
+
+main()

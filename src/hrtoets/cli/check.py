@@ -1,0 +1,48 @@
+"""``hrtoets check COUNTRY``: one country's verdict, for a person or as JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hrtoets.cli.options import EditionOption, JsonOption, LangOption
+from hrtoets.cli.session import start
+from hrtoets.countries import Status
+from hrtoets.errors import ExitCode
+from hrtoets.screening import Screener, verdict_to_json
+
+
+def check(
+    country: Annotated[
+        str,
+        typer.Argument(help="Country: a Dutch, English, French or German name, or an ISO code."),
+    ],
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+    edition: EditionOption = None,
+) -> None:
+    """Does a contact with COUNTRY need the human-rights council's advice?
+
+    Exit code 0 for a recognised country (whichever the verdict), 2 when the input names no single
+    country (the output then suggests or lists candidates).
+    """
+    session = start(lang)
+    verdict = Screener.from_settings(session.settings).screen(country, edition=edition)
+    if json_output:
+        session.print_json(verdict_to_json(verdict, session.lang))
+    else:
+        from hrtoets.cli.check_view import render_verdict
+
+        render_verdict(session, verdict)
+    if verdict.status is not Status.RESOLVED:
+        if json_output:
+            from hrtoets.cli.check_view import explain_unresolved
+
+            explain_unresolved(session, verdict)
+        raise typer.Exit(int(ExitCode.INPUT))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``check`` to ``app``."""
+    app.command("check")(check)

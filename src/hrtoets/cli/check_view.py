@@ -1,0 +1,161 @@
+"""How ``hrtoets check`` shows a verdict to a person (Rich, 80 columns, honours NO_COLOR)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rich.table import Table
+from rich.text import Text
+
+from hrtoets.cli.session import Session
+from hrtoets.countries import Status
+from hrtoets.index.model import FACTOR_NAMES, FUNDAMENTAL_RIGHTS
+from hrtoets.rule import Rounding
+from hrtoets.screening import Verdict, explain, format_score
+
+COUNCIL_KINDS: Final = ("delegation-in", "delegation-out", "network", "partnership")
+_BAR_WIDTH: Final = 20
+_SPARKS: Final = "▁▂▃▄▅▆▇█"
+
+
+def bar(score: float | None, width: int = _BAR_WIDTH) -> str:
+    """A small horizontal bar for a 0..1 score."""
+    if score is None:
+        return "·" * width
+    filled = round(max(0.0, min(1.0, score)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def sparkline(scores: list[float]) -> str:
+    """One character per edition, scaled to 0..1."""
+    return "".join(_SPARKS[min(len(_SPARKS) - 1, int(s * len(_SPARKS)))] for s in scores)
+
+
+def explain_unresolved(session: Session, verdict: Verdict) -> None:
+    """Why the input names no single country, and what to type instead (on stderr)."""
+    if verdict.status is Status.AMBIGUOUS:
+        names = ", ".join(f"{c.name(session.lang)} ({c.iso3})" for c in verdict.candidates)
+        session.say("check.ambiguous", style="yellow", query=verdict.query, names=names)
+    else:
+        session.say("check.unresolved", style="yellow", query=verdict.query)
+        if verdict.suggestions:
+            names = ", ".join(f"{c.name(session.lang)} ({c.iso3})" for c in verdict.suggestions)
+            session.say("check.suggestions", names=names)
+    session.say("check.missing_needs_advice")
+
+
+def render_verdict(session: Session, verdict: Verdict) -> None:
+    """Print the verdict; for unresolved or ambiguous input, explain on stderr instead."""
+    if verdict.status is not Status.RESOLVED or verdict.country is None:
+        explain_unresolved(session, verdict)
+        return
+    out, lang = session.out, session.lang
+    title = Text(verdict.country.name(lang), style="bold")
+    if verdict.index_name and verdict.index_name != verdict.country.name(lang):
+        title.append(f"  ({verdict.index_name})", style="dim")
+    title.append(f"  {verdict.country.iso3}", style="dim")
+    if verdict.region:
+        title.append(f" · {verdict.region}", style="dim")
+    out.print(title)
+    if verdict.covered:
+        out.print(
+            session.t(
+                "check.score_line",
+                edition=verdict.edition,
+                score=format_score(verdict.score),
+                exact=format_score(verdict.score_exact, 4),
+                rank=verdict.rank,
+                of=verdict.ranked_of,
+            ),
+            markup=False,
+        )
+    else:
+        session.out.print(
+            session.t(
+                "check.not_covered",
+                name=verdict.country.name(lang),
+                edition=verdict.edition,
+                of=verdict.ranked_of,
+            ),
+            markup=False,
+        )
+    _verdict_line(session, verdict)
+    if verdict.covered:
+        _factors(session, verdict)
+        _history(session, verdict)
+    _next_steps(session, verdict)
+
+
+def _verdict_line(session: Session, verdict: Verdict) -> None:
+    key = "check.advice_needed" if verdict.advice_needed else "check.no_advice_needed"
+    mark, style = ("✗", "bold red") if verdict.advice_needed else ("✓", "bold green")
+    line = Text(f"{mark} {session.t(key)}: ", style=style)
+    line.append(explain(verdict, session.lang), style=style.replace("bold ", ""))
+    session.out.print(line)
+    if verdict.borderline:
+        key = (
+            "check.borderline"
+            if verdict.rounding is Rounding.PUBLISHED
+            else "check.borderline_exact"
+        )
+        session.out.print(
+            session.t(
+                key,
+                score=format_score(verdict.score),
+                exact=format_score(verdict.score_exact, 4),
+                rounding=verdict.rounding.value,
+            ),
+            style="yellow",
+            markup=False,
+        )
+
+
+def _factors(session: Session, verdict: Verdict) -> None:
+    table = Table(
+        title=session.t("check.factors", edition=verdict.edition),
+        title_justify="left",
+        box=None,
+        pad_edge=False,
+        show_header=False,
+    )
+    table.add_column("#", justify="right")
+    table.add_column("", max_width=34, no_wrap=True, overflow="ellipsis")
+    table.add_column("", no_wrap=True)
+    table.add_column("", justify="right")
+    for number, (name, score) in enumerate(zip(FACTOR_NAMES, verdict.factors, strict=False), 1):
+        marked = number == FUNDAMENTAL_RIGHTS
+        label = f"{name} ◆" if marked else name
+        table.add_row(
+            str(number), label, bar(score), format_score(score), style="bold" if marked else None
+        )
+    session.out.print()
+    session.out.print(table)
+    session.out.print(f"◆ {session.t('check.factor_4_mark')}", style="dim", markup=False)
+
+
+def _history(session: Session, verdict: Verdict) -> None:
+    if not verdict.history:
+        return
+    scores = [score for _, score in verdict.history]
+    first, last = verdict.history[0], verdict.history[-1]
+    session.out.print()
+    session.out.print(f"{session.t('check.history')}:", style="bold", markup=False)
+    session.out.print(
+        f"{first[0]} {format_score(first[1])}  {sparkline(scores)}  "
+        f"{last[0]} {format_score(last[1])}",
+        markup=False,
+    )
+
+
+def _next_steps(session: Session, verdict: Verdict) -> None:
+    out = session.out
+    out.print()
+    out.print(session.t("check.guiding_question"), markup=False)
+    out.print()
+    if verdict.advice_needed:
+        out.print(session.t("check.next_advice"), markup=False)
+        for kind in COUNCIL_KINDS:
+            out.print(f"  • {session.t(f'council.{kind}')}", markup=False)
+    else:
+        out.print(session.t("check.next_no_advice"), markup=False)
+    out.print(session.t("check.credit"), style="dim", markup=False)

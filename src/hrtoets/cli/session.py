@@ -1,0 +1,87 @@
+"""What every command needs: the settings of this run and two consoles (stdout, stderr).
+
+Results go to stdout, talk to stderr. Rich is imported only when a console is first used, so
+``--json`` output never pays for it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Final
+
+import typer
+
+from hrtoets.config import Settings, load_settings
+from hrtoets.errors import HrtoetsError
+from hrtoets.messages import DEFAULT_LANGUAGE, LANGUAGES, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+LANG_KEY: Final = "hrtoets.lang"
+DEBUG_KEY: Final = "hrtoets.debug"
+
+
+@dataclass
+class Session:
+    """One command run: its settings, language and consoles."""
+
+    settings: Settings
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    def t(self, key: str, /, **params: Any) -> str:
+        """A message in this run's language."""
+        return t(key, self.lang, **params)
+
+    @cached_property
+    def out(self) -> Console:
+        from rich.console import Console
+
+        return Console(highlight=False)
+
+    @cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False)
+
+    def say(self, key: str, /, *, style: str | None = None, **params: Any) -> None:
+        """A message on stderr (talk, not results)."""
+        self.err.print(self.t(key, **params), style=style, markup=False)
+
+    @staticmethod
+    def print_json(data: Any) -> None:
+        """One JSON document on stdout, nothing else."""
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+
+
+def error_lang(chosen: str | None) -> str:
+    """The language for an error message: ``--lang``, else the configured one, else Dutch."""
+    if chosen in LANGUAGES:
+        return chosen
+    try:
+        return load_settings().lang
+    except HrtoetsError:
+        env = os.environ.get("HRTOETS_LANG", "").strip().lower()
+        return env if env in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def remember_lang(ctx: typer.Context, value: str | None) -> str | None:
+    """``--lang`` callback: lets the error boundary speak the chosen language."""
+    if value:
+        ctx.meta[LANG_KEY] = str(value)
+    return value
+
+
+def start(lang: str | None = None, db: str | None = None) -> Session:
+    """Load the settings for this command."""
+    return Session(load_settings(lang=lang, db=db))

@@ -1,0 +1,64 @@
+"""Safe file output: nothing is overwritten without ``--force``, nothing is left half-written.
+
+Every output goes to a temporary file in the target's folder and is renamed over the target only
+when complete, so a crash or an error leaves either the old file or nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from hrtoets.errors import InputFileError, OutputExistsError
+
+_FILE_MODE = 0o644
+
+
+def check_writable(path: Path, *, force: bool) -> None:
+    """Refuse an existing output unless ``force``; refuse a missing folder."""
+    if path.exists() and not force:
+        raise OutputExistsError("file.exists", path=path)
+    if not path.parent.is_dir():
+        raise InputFileError("file.no_folder", path=path.parent)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path, *, force: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success rename it to ``path``.
+
+    The temporary file keeps the target's suffix, so libraries that choose a format by extension
+    (openpyxl, xlsxwriter, python-docx) behave as for the real name.
+    """
+    check_writable(path, force=force)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent
+    )
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        if path.exists() and not force:  # appeared while we were writing
+            raise OutputExistsError("file.exists", path=path)
+        tmp.chmod(_FILE_MODE)  # mkstemp makes it private; outputs are ordinary files
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` as UTF-8 to ``path`` atomically."""
+    with atomic_path(path, force=force) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def sha256_file(path: Path) -> str:
+    """The file's SHA-256 as hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

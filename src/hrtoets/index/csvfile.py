@@ -1,0 +1,101 @@
+"""The project's own index format: a long CSV (one row per country and edition) and a JSON sidecar.
+
+Scores are written at full precision (``repr`` of the float) so the published and the exact score
+can both be derived. Reading uses only the standard library: this is on the ``hrtoets check`` path.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Final
+
+from hrtoets.errors import IndexFileError
+from hrtoets.files import atomic_path
+from hrtoets.index.model import IndexEntry, IndexMeta
+
+CSV_NAME: Final = "wjp_index.csv"
+META_NAME: Final = "wjp_index.json"
+BASE_COLUMNS: Final = ("country", "iso3", "region", "edition", "year", "overall")
+FACTOR_COLUMNS: Final = tuple(f"factor_{n}" for n in range(1, 9))
+CREDIT: Final = "Scores: WJP Rule of Law Index, World Justice Project (worldjusticeproject.org)."
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def _score(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def write_index(
+    entries: Sequence[IndexEntry], subfactor_codes: Sequence[str], meta: IndexMeta, folder: Path
+) -> None:
+    """Write ``wjp_index.csv`` and ``wjp_index.json`` into ``folder``, each atomically."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*BASE_COLUMNS, *FACTOR_COLUMNS, *subfactor_codes])
+    for e in entries:
+        subs = dict(e.subfactors)
+        writer.writerow(
+            [e.country, e.iso3, e.region, e.edition, e.year, repr(e.overall)]
+            + [_cell(f) for f in e.factors]
+            + [_cell(subs.get(code)) for code in subfactor_codes]
+        )
+    meta_dict = asdict(meta) | {"credit": CREDIT}
+    meta_dict.pop("path", None)
+    with atomic_path(folder / CSV_NAME, force=True) as tmp:
+        tmp.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    with atomic_path(folder / META_NAME, force=True) as tmp:
+        tmp.write_text(json.dumps(meta_dict, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_entries(path: Path, *, subfactors: bool = False) -> list[IndexEntry]:
+    """Read the index CSV; a damaged file is an :class:`IndexFileError` naming it.
+
+    Sub-factor scores are two thirds of the file and no screening uses them, so they are parsed
+    only on request: that keeps ``hrtoets check`` quick.
+    """
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(_parse(csv.reader(handle), subfactors=subfactors))
+    except (OSError, ValueError, IndexError) as exc:
+        raise IndexFileError("index.unreadable", path=path, error=str(exc)) from exc
+
+
+def _parse(rows: Iterable[list[str]], *, subfactors: bool) -> Iterable[IndexEntry]:
+    iterator = iter(rows)
+    header = next(iterator)
+    if tuple(header[: len(BASE_COLUMNS) + 8]) != BASE_COLUMNS + FACTOR_COLUMNS:
+        raise ValueError("unexpected columns")
+    codes = header[len(BASE_COLUMNS) + 8 :]
+    first_sub = len(BASE_COLUMNS) + 8
+    for row in iterator:
+        yield IndexEntry(
+            country=row[0],
+            iso3=row[1],
+            region=row[2],
+            edition=row[3],
+            year=int(row[4]),
+            overall=float(row[5]),
+            factors=tuple(_score(v) for v in row[6:first_sub]),
+            subfactors=tuple(zip(codes, map(_score, row[first_sub:]), strict=True))
+            if subfactors
+            else (),
+        )
+
+
+def read_meta(folder: Path) -> IndexMeta:
+    """Read the JSON sidecar of an index folder."""
+    path = folder / META_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        fields = {k: data[k] for k in IndexMeta.__dataclass_fields__ if k in data}
+        return IndexMeta(**fields | {"path": str(folder / CSV_NAME)})
+    except (OSError, ValueError, TypeError) as exc:
+        raise IndexFileError("index.unreadable", path=path, error=str(exc)) from exc

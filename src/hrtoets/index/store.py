@@ -1,0 +1,108 @@
+"""Which index is active, and loading it.
+
+The bundled index ships inside the package (``hrtoets/data``). Editions imported or downloaded later
+live in ``HRTOETS_HOME/index/<edition>/``; the file ``HRTOETS_HOME/index/active`` names the one in
+use (absent, or ``bundled``: the bundled one).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from hrtoets.errors import IndexFileError
+from hrtoets.index.csvfile import CSV_NAME, read_entries, read_meta
+from hrtoets.index.model import WjpIndex
+
+if TYPE_CHECKING:
+    from hrtoets.index.importer import ImportResult
+
+BUNDLED: Final = "bundled"
+ACTIVE_FILE: Final = "active"
+
+
+def bundled_folder() -> Path:
+    """The folder of the index that ships with hrtoets."""
+    return Path(str(files("hrtoets") / "data"))
+
+
+def editions_folder(home: Path) -> Path:
+    """Where imported editions are kept."""
+    return home / "index"
+
+
+def active_name(home: Path) -> str:
+    """The active edition's folder name, or ``bundled``."""
+    try:
+        name = (editions_folder(home) / ACTIVE_FILE).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return BUNDLED
+    return name or BUNDLED
+
+
+def active_folder(home: Path) -> Path:
+    """The folder holding the active index CSV and metadata."""
+    name = active_name(home)
+    if name == BUNDLED:
+        return bundled_folder()
+    folder = editions_folder(home) / name
+    if not (folder / CSV_NAME).is_file():
+        raise IndexFileError("index.active_missing", name=name, path=folder)
+    return folder
+
+
+def load_index(folder: Path) -> WjpIndex:
+    """Load the index CSV and metadata in ``folder``."""
+    meta = read_meta(folder)
+    entries = read_entries(folder / CSV_NAME)
+    if not entries:
+        raise IndexFileError("index.unreadable", path=folder / CSV_NAME, error="no rows")
+    return WjpIndex(entries, meta)
+
+
+def load_active_index(home: Path) -> WjpIndex:
+    """Load the index in use for this ``HRTOETS_HOME``."""
+    return load_index(active_folder(home))
+
+
+def set_active(home: Path, name: str) -> None:
+    """Make ``name`` (an edition folder, or ``bundled``) the active index, atomically."""
+    from hrtoets.files import write_text_atomic
+
+    folder = editions_folder(home)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(folder / ACTIVE_FILE, name + "\n", force=True)
+
+
+def import_into_home(
+    workbook: Path,
+    home: Path,
+    *,
+    activate: bool = True,
+    origin: str = "file",
+    source: str | None = None,
+) -> tuple[ImportResult, Path]:
+    """Validate ``workbook`` and keep it as an edition under ``home``; optionally activate it.
+
+    The edition is written to a temporary folder first and renamed into place, so a failed import
+    leaves the editions on disk, and the active one, as they were.
+    """
+    from hrtoets.index.importer import import_workbook
+
+    root = editions_folder(home)
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
+    try:
+        result = import_workbook(workbook, staging, origin=origin, source=source)
+        target = root / result.meta.edition
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if activate:
+        set_active(home, result.meta.edition)
+    return result, target

@@ -1,0 +1,203 @@
+"""Messages of the core: configuration, files, the index, country checks."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # configuration
+    "config.bad_language": {
+        "nl": "Taal '{value}' wordt niet ondersteund; kies uit {choices}.",
+        "en": "Language '{value}' is not supported; choose one of {choices}.",
+    },
+    "config.unreadable": {
+        "nl": "Kan het configuratiebestand {path} niet lezen ({error}); controleer de rechten.",
+        "en": "Cannot read the configuration file {path} ({error}); check its permissions.",
+    },
+    "config.bad_toml": {
+        "nl": "Het configuratiebestand {path} is geen geldige TOML ({error}); verbeter of verwijder het.",
+        "en": "The configuration file {path} is not valid TOML ({error}); fix or remove it.",
+    },
+    "config.unknown_keys": {
+        "nl": "Het configuratiebestand {path} bevat onbekende sleutels ({keys}); toegelaten zijn: {known}.",
+        "en": "The configuration file {path} has unknown keys ({keys}); allowed are: {known}.",
+    },
+    "config.bad_threshold": {
+        "nl": "De drempel in config.toml moet een getal tussen 0 en 1 zijn, niet '{value}'.",
+        "en": "The threshold in config.toml must be a number between 0 and 1, not '{value}'.",
+    },
+    "config.bad_rounding": {
+        "nl": "De afronding in config.toml moet een van {choices} zijn, niet '{value}'.",
+        "en": "The rounding in config.toml must be one of {choices}, not '{value}'.",
+    },
+    # files
+    "file.exists": {
+        "nl": "{path} bestaat al; gebruik --force om het te overschrijven of kies een andere naam.",
+        "en": "{path} already exists; use --force to overwrite it or choose another name.",
+    },
+    "file.no_folder": {
+        "nl": "De map {path} bestaat niet; maak ze eerst aan of kies een andere uitvoer.",
+        "en": "The folder {path} does not exist; create it first or choose another output.",
+    },
+    "file.missing": {
+        "nl": "Het bestand {path} bestaat niet; controleer de naam en de map.",
+        "en": "The file {path} does not exist; check the name and the folder.",
+    },
+    # the index and its importer
+    "index.unreadable": {
+        "nl": "De index {path} is onleesbaar ({error}); herstel met 'hrtoets index use bundled' of importeer opnieuw.",
+        "en": "The index {path} is unreadable ({error}); recover with 'hrtoets index use bundled' or import again.",
+    },
+    "index.active_missing": {
+        "nl": "De actieve index '{name}' ontbreekt in {path}; kies een andere met 'hrtoets index use bundled'.",
+        "en": "The active index '{name}' is missing from {path}; choose another with 'hrtoets index use bundled'.",
+    },
+    "index.unknown_edition": {
+        "nl": "Editie '{edition}' staat niet in de index; beschikbaar zijn: {editions}.",
+        "en": "Edition '{edition}' is not in the index; available are: {editions}.",
+    },
+    "import.not_a_workbook": {
+        "nl": "{path} is geen leesbare Excel-werkmap (.xlsx); download de WJP-werkmap opnieuw.",
+        "en": "{path} is not a readable Excel workbook (.xlsx); download the WJP workbook again.",
+    },
+    "import.no_sheet": {
+        "nl": "{path} heeft geen blad 'Historical Data' (wel: {sheets}); is dit de historische WJP-datawerkmap?",
+        "en": "{path} has no sheet 'Historical Data' (it has: {sheets}); is this the WJP historical data workbook?",
+    },
+    "import.missing_columns": {
+        "nl": "De werkmap mist de verplichte kolommen {columns}; gebruik de historische datawerkmap van WJP.",
+        "en": "The workbook lacks the required columns {columns}; use WJP's historical data workbook.",
+    },
+    "import.empty": {
+        "nl": "De werkmap bevat geen gegevens; gebruik de historische datawerkmap van WJP.",
+        "en": "The workbook holds no data; use WJP's historical data workbook.",
+    },
+    "import.bad_score": {
+        "nl": "Score '{value}' bij {where} ligt niet tussen 0 en 1; de werkmap is beschadigd of niet van WJP.",
+        "en": "Score '{value}' for {where} is not between 0 and 1; the workbook is damaged or not WJP's.",
+    },
+    "import.no_overall": {
+        "nl": "{where} heeft geen totaalscore; de werkmap is onvolledig.",
+        "en": "{where} has no overall score; the workbook is incomplete.",
+    },
+    "import.bad_year": {
+        "nl": "Rij {line} heeft een onleesbare editie '{value}' (verwacht zoals 2025 of 2017-2018).",
+        "en": "Row {line} has an unreadable edition '{value}' (expected like 2025 or 2017-2018).",
+    },
+    "import.bad_code": {
+        "nl": "Rij {line} ({country}) heeft geen geldige landcode van drie letters ('{code}').",
+        "en": "Row {line} ({country}) has no valid three-letter country code ('{code}').",
+    },
+    "import.duplicate": {
+        "nl": "{country} staat twee keer in editie {edition}; de werkmap is beschadigd.",
+        "en": "{country} appears twice in edition {edition}; the workbook is damaged.",
+    },
+    # the rule's reasons, as said to a person
+    "reason.above_threshold": {
+        "nl": "score {score} is hoger dan {threshold}",
+        "en": "score {score} is above {threshold}",
+    },
+    "reason.at_or_below_threshold": {
+        "nl": "score {score} is niet hoger dan {threshold}",
+        "en": "score {score} is at or below {threshold}",
+    },
+    "reason.not_in_index": {
+        "nl": "niet opgenomen in de WJP-index {edition}",
+        "en": "not in the WJP index {edition}",
+    },
+    "reason.unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
+    "reason.ambiguous": {"nl": "meerdere landen mogelijk", "en": "more than one country possible"},
+    "reason.missing": {"nl": "geen land ingevuld", "en": "no country given"},
+    "reason.guiding_question": {
+        "nl": "richtvraag beantwoord met ja of twijfel",
+        "en": "guiding question answered yes or unsure",
+    },
+    # hrtoets check
+    "check.advice_needed": {"nl": "Advies nodig", "en": "Advice needed"},
+    "check.no_advice_needed": {"nl": "Geen advies nodig", "en": "No advice needed"},
+    "check.score_line": {
+        "nl": "WJP Rule of Law Index {edition}: score {score} (exact {exact}), plaats {rank} van {of}",
+        "en": "WJP Rule of Law Index {edition}: score {score} (exact {exact}), rank {rank} of {of}",
+    },
+    "check.not_covered": {
+        "nl": "{name} staat niet in de WJP Rule of Law Index {edition} ({of} landen).",
+        "en": "{name} is not in the WJP Rule of Law Index {edition} ({of} countries).",
+    },
+    "check.borderline": {
+        "nl": "Grensgeval: WJP publiceert {score}, de exacte score is {exact}. De gepubliceerde score telt (afronding: {rounding}).",
+        "en": "Borderline: WJP publishes {score}, the exact score is {exact}. The published score counts (rounding: {rounding}).",
+    },
+    "check.borderline_exact": {
+        "nl": "Grensgeval: WJP publiceert {score}, de exacte score is {exact}. De exacte score telt (afronding: {rounding}).",
+        "en": "Borderline: WJP publishes {score}, the exact score is {exact}. The exact score counts (rounding: {rounding}).",
+    },
+    "check.factors": {"nl": "Factoren ({edition})", "en": "Factors ({edition})"},
+    "check.factor_4_mark": {"nl": "fundamentele rechten", "en": "fundamental rights"},
+    "check.history": {"nl": "Verloop van de totaalscore", "en": "Overall score across editions"},
+    "check.guiding_question": {
+        "nl": "Richtvraag: Leidt de samenwerking of het contact direct of indirect tot een mogelijke schending van de mensenrechten? Bij ja of twijfel: laat je adviseren, ongeacht de score.",
+        "en": "Guiding question: Does the cooperation or contact lead, directly or indirectly, to a possible violation of human rights? If yes or unsure: seek advice, whatever the score.",
+    },
+    "check.next_advice": {
+        "nl": "Volgende stap: laat je adviseren door de Gentse mensenrechtenraad. Die adviseert (niet bindend, wel richtinggevend) over:",
+        "en": "Next step: ask Ghent's human-rights council for advice. It advises (not binding but guiding) on:",
+    },
+    "check.next_no_advice": {
+        "nl": "Volgende stap: op basis van de score is geen advies nodig. Stel wel de richtvraag; neem in overeenkomsten de mensenrechtenclausule op.",
+        "en": "Next step: the score does not call for advice. Do ask the guiding question; include the human-rights clause in agreements.",
+    },
+    "council.delegation-in": {"nl": "delegaties ontvangen", "en": "receiving a foreign delegation"},
+    "council.delegation-out": {
+        "nl": "delegaties van de Stad naar het buitenland",
+        "en": "a city delegation going abroad",
+    },
+    "council.network": {
+        "nl": "deelname van de Stad aan internationale netwerken",
+        "en": "the city joining an international network",
+    },
+    "council.partnership": {
+        "nl": "afsluiten van bilaterale partnerschappen",
+        "en": "concluding a bilateral partnership",
+    },
+    "check.unresolved": {
+        "nl": "'{query}' is geen land of gebied dat hrtoets herkent.",
+        "en": "'{query}' is not a country or territory hrtoets recognises.",
+    },
+    "check.suggestions": {"nl": "Bedoelde u: {names}?", "en": "Did you mean: {names}?"},
+    "check.ambiguous": {
+        "nl": "'{query}' kan meerdere landen zijn: {names}. Typ de naam of ISO-code van één land.",
+        "en": "'{query}' could be several countries: {names}. Type the name or ISO code of one country.",
+    },
+    "check.missing_needs_advice": {
+        "nl": "Let op: een land of gebied dat niet in de index staat (ook een regio), vraagt altijd advies.",
+        "en": "Note: a country or place that is not in the index (a region too) always calls for advice.",
+    },
+    "check.credit": {
+        "nl": "Scores: WJP Rule of Law Index, World Justice Project.",
+        "en": "Scores: WJP Rule of Law Index, World Justice Project.",
+    },
+    # hrtoets index
+    "index.info": {
+        "nl": "Actieve index: editie {edition}, {countries} landen, {editions} edities ({first}–{edition}).",
+        "en": "Active index: edition {edition}, {countries} countries, {editions} editions ({first}–{edition}).",
+    },
+    "index.imported": {
+        "nl": "Geïmporteerd: {rows} rijen, editie {edition} met {countries} landen, naar {path}.",
+        "en": "Imported: {rows} rows, edition {edition} with {countries} countries, to {path}.",
+    },
+    "index.list_title": {
+        "nl": "WJP Rule of Law Index {edition}",
+        "en": "WJP Rule of Law Index {edition}",
+    },
+    "index.no_region": {
+        "nl": "Geen land in regio '{region}'; regio's: {regions}.",
+        "en": "No country in region '{region}'; regions: {regions}.",
+    },
+    "col.rank": {"nl": "Plaats", "en": "Rank"},
+    "col.country": {"nl": "Land", "en": "Country"},
+    "col.region": {"nl": "Regio", "en": "Region"},
+    "col.score": {"nl": "Score", "en": "Score"},
+    "col.exact": {"nl": "Exact", "en": "Exact"},
+    "col.verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "word.yes": {"nl": "ja", "en": "yes"},
+    "word.no": {"nl": "nee", "en": "no"},
+    "word.borderline": {"nl": "grensgeval", "en": "borderline"},
+}

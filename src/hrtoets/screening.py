@@ -1,0 +1,323 @@
+"""Resolve what the user typed, look it up in the index, apply the rule: one :class:`Verdict`.
+
+Every command that screens a country (check, batch, the register, agreements, monitor) goes through
+:class:`Screener`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from hrtoets.countries import Country, CountryResolver, Resolution, Status
+from hrtoets.index.model import FACTOR_NAMES, WjpIndex
+from hrtoets.rule import (
+    DEFAULT_THRESHOLD,
+    Answer,
+    Reason,
+    Rounding,
+    RuleOutcome,
+    apply_rule,
+    published_score,
+    unscreenable,
+)
+
+if TYPE_CHECKING:
+    from hrtoets.config import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The answer for one country (or an input that names none), with all that explains it."""
+
+    query: str
+    status: Status
+    country: Country | None
+    index_name: str | None
+    region: str | None
+    covered: bool
+    edition: str
+    score: float | None
+    score_exact: float | None
+    rank: int | None
+    ranked_of: int
+    threshold: float
+    rounding: Rounding
+    outcome: RuleOutcome
+    factors: tuple[float | None, ...] = ()
+    history: tuple[tuple[str, float], ...] = ()
+    candidates: tuple[Country, ...] = ()
+    suggestions: tuple[Country, ...] = ()
+    answer: Answer | None = None
+
+    @property
+    def advice_needed(self) -> bool:
+        return self.outcome.advice_needed
+
+    @property
+    def reason(self) -> Reason:
+        return self.outcome.reason
+
+    @property
+    def borderline(self) -> bool:
+        return self.outcome.borderline
+
+    def display_name(self, lang: str) -> str:
+        """The country's name in ``lang``, or what the user typed when there is no country."""
+        return self.country.name(lang) if self.country else self.query
+
+
+class Screener:
+    """Screens inputs against one index with one threshold and rounding policy."""
+
+    def __init__(
+        self,
+        index: WjpIndex,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        rounding: Rounding = Rounding.PUBLISHED,
+        resolver: CountryResolver | None = None,
+    ) -> None:
+        self.index = index
+        self.threshold = threshold
+        self.rounding = rounding
+        self.resolver = resolver or CountryResolver(index.names())
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Screener:
+        """A screener over the active index of ``settings.home`` with the configured rule."""
+        from hrtoets.index.store import load_active_index
+
+        index = load_active_index(settings.home)
+        return cls(index, threshold=settings.threshold, rounding=settings.rounding)
+
+    def screen(
+        self, query: str, *, edition: str | None = None, answer: Answer | None = None
+    ) -> Verdict:
+        """The verdict for ``query`` in ``edition`` (default: the latest)."""
+        return self.screen_resolution(self.resolver.resolve(query), edition=edition, answer=answer)
+
+    def screen_resolution(
+        self, resolution: Resolution, *, edition: str | None = None, answer: Answer | None = None
+    ) -> Verdict:
+        """The verdict for an already resolved input (batch resolves each distinct value once)."""
+        label = self.index.edition(edition)
+        base: dict[str, Any] = {
+            "query": resolution.query,
+            "status": resolution.status,
+            "edition": label,
+            "threshold": self.threshold,
+            "rounding": self.rounding,
+            "answer": answer,
+            "ranked_of": len(self.index.entries(label)),
+        }
+        country = resolution.country
+        if resolution.status is not Status.RESOLVED or country is None:
+            if not resolution.query.strip():
+                reason = Reason.MISSING
+            elif resolution.status is Status.AMBIGUOUS:
+                reason = Reason.AMBIGUOUS
+            else:
+                reason = Reason.UNRESOLVED
+            return Verdict(
+                **base,
+                country=None,
+                index_name=None,
+                region=None,
+                covered=False,
+                score=None,
+                score_exact=None,
+                rank=None,
+                outcome=unscreenable(reason, answer),
+                candidates=resolution.candidates,
+                suggestions=resolution.suggestions,
+            )
+        entry = self.index.entry(country.iso3, label)
+        history = tuple((e.edition, e.overall) for e in self.index.history(country.iso3))
+        outcome = apply_rule(
+            entry.overall if entry else None,
+            threshold=self.threshold,
+            rounding=self.rounding,
+            answer=answer,
+        )
+        ranked = self.index.rank(country.iso3, label)
+        return Verdict(
+            **base,
+            country=country,
+            index_name=entry.country if entry else None,
+            region=entry.region if entry else None,
+            covered=entry is not None,
+            score=published_score(entry.overall) if entry else None,
+            score_exact=entry.overall if entry else None,
+            rank=ranked[0] if ranked else None,
+            outcome=outcome,
+            factors=entry.factors if entry else (),
+            history=history,
+        )
+
+
+def _country_json(country: Country, lang: str, verdict: Verdict | None = None) -> dict[str, Any]:
+    return {
+        "iso3": country.iso3,
+        "name": (verdict.index_name if verdict else None) or country.name_en,
+        "name_local": country.name(lang),
+        "region": verdict.region if verdict else None,
+    }
+
+
+def verdict_to_json(verdict: Verdict, lang: str) -> dict[str, Any]:
+    """The verdict as a JSON-ready dict with stable English keys (pinned by a contract test)."""
+    data: dict[str, Any] = {
+        "query": verdict.query,
+        "status": verdict.status.value,
+        "country": _country_json(verdict.country, lang, verdict) if verdict.country else None,
+        "covered": verdict.covered,
+        "edition": verdict.edition,
+        "score": verdict.score,
+        "score_exact": verdict.score_exact,
+        "rank": verdict.rank,
+        "ranked_of": verdict.ranked_of,
+        "threshold": verdict.threshold,
+        "rounding": verdict.rounding.value,
+        "advice_needed": verdict.advice_needed,
+        "reason": verdict.reason.value,
+        "reasons": [r.value for r in verdict.outcome.reasons],
+        "borderline": verdict.borderline,
+        "factors": [
+            {"factor": n, "name": name, "score": score}
+            for n, (name, score) in enumerate(zip(FACTOR_NAMES, verdict.factors, strict=False), 1)
+        ],
+        "history": [{"edition": e, "score_exact": s} for e, s in verdict.history],
+    }
+    if verdict.status is Status.AMBIGUOUS:
+        data["candidates"] = [_country_json(c, lang) for c in verdict.candidates]
+    if verdict.status is Status.UNRESOLVED:
+        data["suggestions"] = [_country_json(c, lang) for c in verdict.suggestions]
+    return data
+
+
+def screen(
+    query: str,
+    *,
+    edition: str | None = None,
+    answer: Answer | None = None,
+    settings: Settings | None = None,
+) -> Verdict:
+    """Screen one country with the user's configuration: ``screen("Marokko").advice_needed``."""
+    from hrtoets.config import load_settings
+
+    return Screener.from_settings(settings or load_settings()).screen(
+        query, edition=edition, answer=answer
+    )
+
+
+def format_score(score: float | None, digits: int = 2) -> str:
+    """A score as text with a fixed number of decimals (``—`` when there is none)."""
+    return "—" if score is None else f"{score:.{digits}f}"
+
+
+def explain(verdict: Verdict, lang: str) -> str:
+    """Every reason of the verdict as one phrase for a person, in ``lang``."""
+    from hrtoets.messages import t
+
+    shown = verdict.score if verdict.rounding is Rounding.PUBLISHED else verdict.score_exact
+    digits = 2 if verdict.rounding is Rounding.PUBLISHED else 4
+    phrases = [
+        t(
+            f"reason.{reason.value}",
+            lang,
+            score=format_score(shown, digits),
+            threshold=verdict.threshold,
+            edition=verdict.edition,
+        )
+        for reason in verdict.outcome.reasons
+    ]
+    return "; ".join(phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class ListedCountry:
+    """One row of ``hrtoets index list``."""
+
+    rank: int
+    iso3: str
+    name: str
+    name_local: str
+    region: str
+    score: float
+    score_exact: float
+    advice_needed: bool
+    reason: Reason
+    borderline: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "iso3": self.iso3,
+            "name": self.name,
+            "name_local": self.name_local,
+            "region": self.region,
+            "score": self.score,
+            "score_exact": self.score_exact,
+            "advice_needed": self.advice_needed,
+            "reason": self.reason.value,
+            "borderline": self.borderline,
+        }
+
+
+def list_edition(
+    screener: Screener,
+    lang: str,
+    edition: str | None = None,
+    *,
+    region: str | None = None,
+    advice_needed_only: bool = False,
+) -> list[ListedCountry]:
+    """Every country of an edition with its verdict, best score first, optionally filtered."""
+    from hrtoets.errors import InputError
+
+    every = screener.index.entries(edition)
+    entries = every
+    if region:
+        wanted = region.casefold().strip()
+        entries = tuple(e for e in every if wanted in e.region.casefold())
+        if not entries:
+            regions = sorted({e.region for e in every})
+            raise InputError("index.no_region", region=region, regions="; ".join(regions))
+    ranks = _ranks([e.overall for e in every])
+    rank_of = {e.iso3: rank for e, rank in zip(every, ranks, strict=True)}
+    rows: list[ListedCountry] = []
+    for entry in entries:
+        outcome = apply_rule(
+            entry.overall, threshold=screener.threshold, rounding=screener.rounding
+        )
+        if advice_needed_only and not outcome.advice_needed:
+            continue
+        try:
+            local = screener.resolver.country(entry.iso3).name(lang)
+        except KeyError:
+            local = entry.country
+        rows.append(
+            ListedCountry(
+                rank=rank_of[entry.iso3],
+                iso3=entry.iso3,
+                name=entry.country,
+                name_local=local,
+                region=entry.region,
+                score=published_score(entry.overall),
+                score_exact=entry.overall,
+                advice_needed=outcome.advice_needed,
+                reason=outcome.reason,
+                borderline=outcome.borderline,
+            )
+        )
+    return rows
+
+
+def _ranks(scores_best_first: list[float]) -> list[int]:
+    """Competition ranks (1, 2, 2, 4) for scores sorted best first."""
+    ranks: list[int] = []
+    for position, score in enumerate(scores_best_first):
+        tied = position and score == scores_best_first[position - 1]
+        ranks.append(ranks[-1] if tied else position + 1)
+    return ranks

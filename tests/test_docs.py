@@ -1,0 +1,71 @@
+"""Docs drift: every command has help text and appears in the README; the check path stays light."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import typer
+from typer.main import get_command
+
+from hrtoets.cli import app
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(command: object, prefix: str = "hrtoets") -> Iterator[tuple[str, object]]:
+    subcommands = getattr(command, "commands", None)
+    if not subcommands:
+        yield prefix, command
+        return
+    for name, sub in subcommands.items():
+        yield from _commands(sub, f"{prefix} {name}")
+
+
+def test_every_command_is_documented() -> None:
+    found = dict(_commands(get_command(app)))
+    assert "hrtoets check" in found
+    for name, command in found.items():
+        assert getattr(command, "help", None), f"{name} has no help text"
+        assert f"`{name}" in README, f"{name} is not in the README"
+
+
+def test_readme_quick_start_is_two_commands() -> None:
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = [line for line in quick.splitlines() if line.startswith("python3.11 -m venv")]
+    assert len(commands) == 2
+    assert "hrtoets check" in commands[0]
+    assert "pytest" in commands[1]
+
+
+def test_exit_codes_in_help() -> None:
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["--help"])
+    assert "Exit codes" in result.stdout
+    assert isinstance(app, typer.Typer)
+
+
+def test_check_json_path_imports_no_heavy_library() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from hrtoets.cli import app\n"
+        "result = CliRunner().invoke(app, ['check', 'Belgium', '--json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "heavy = {'pandas', 'numpy', 'sqlalchemy', 'openpyxl', 'docxtpl', 'docx', 'httpx',\n"
+        "         'jinja2', 'rich.console', 'rapidfuzz', 'babel', 'xlsxwriter', 'python_calamine'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ},
+        cwd=ROOT,
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
