@@ -57,7 +57,8 @@ def test_check_json_path_imports_no_heavy_library() -> None:
         "result = CliRunner().invoke(app, ['check', 'Belgium', '--json'])\n"
         "assert result.exit_code == 0, result.output\n"
         "heavy = {'pandas', 'numpy', 'sqlalchemy', 'openpyxl', 'docxtpl', 'docx', 'httpx',\n"
-        "         'jinja2', 'rich.console', 'rapidfuzz', 'babel', 'xlsxwriter', 'python_calamine'}\n"
+        "         'jinja2', 'rich.console', 'rapidfuzz', 'babel', 'xlsxwriter',\n"
+        "         'python_calamine'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     done = subprocess.run(
