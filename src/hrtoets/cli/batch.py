@@ -1,9 +1,138 @@
-"""The `batch` command(s). Not built yet."""
+"""``hrtoets batch INPUT``: screen a partner list from Excel or CSV into a screened workbook."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Final
+
 import typer
+
+from hrtoets.cli.options import ForceOption, JsonOption, LangOption, OutputOption
+from hrtoets.cli.session import Session, start
+
+if TYPE_CHECKING:
+    from hrtoets.batch import BatchResult
+
+PROGRESS_FROM_ROWS: Final = 5000  # smaller lists finish before a bar would be read
+
+
+def batch(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="INPUT", help="Partner list: an Excel workbook (.xlsx) or a CSV file."
+        ),
+    ],
+    *,
+    output: OutputOption = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", help="Sheet to read (default: the first).", show_default=False),
+    ] = None,
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column",
+            help="Header of the country column (default: found by header or content).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    force: ForceOption = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Screen every row of a partner list and write INPUT.screened.xlsx beside it.
+
+    Adds the matched country, ISO3, WJP score, edition, whether advice is needed, the reason and a
+    note to every row; unrecognised, ambiguous and empty values need advice and are flagged for
+    review. A second sheet sums it up. The input is never modified.
+    """
+    from hrtoets.batch import run_batch
+    from hrtoets.screening import Screener
+
+    session = start(lang)
+    screener = Screener.from_settings(session.settings)
+    with _progress(session) as progress:
+        result = run_batch(
+            source,
+            screener,
+            lang=session.lang,
+            output=output,
+            sheet=sheet,
+            column=column,
+            force=force,
+            progress=progress,
+        )
+    if json_output:
+        from hrtoets.batch import summary_to_json
+
+        session.print_json(summary_to_json(result))
+        return
+    how = session.t(f"batch.how.{result.column.how.value}")
+    session.say("batch.column_used", column=result.column.header, how=how)
+    _render(session, result)
+
+
+@contextmanager
+def _progress(session: Session) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A Rich bar on stderr for large lists, only when stderr is a terminal."""
+    if not session.err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=session.err, transient=True) as bar:
+        tasks: dict[str, object] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if total < PROGRESS_FROM_ROWS:
+                return
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(session.t(f"batch.stage.{stage}"), total=total)
+            bar.update(tasks[stage], completed=done)  # type: ignore[arg-type]
+
+        yield update
+
+
+def _render(session: Session, result: BatchResult) -> None:
+    """The summary table on stdout: counts, reasons, values to review, the output file."""
+    from rich.table import Table
+
+    from hrtoets.batch.summary_sheet import reason_label
+
+    summary = result.summary
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row(session.t("batch.sum.rows"), str(summary.rows))
+    table.add_row(session.t("batch.sum.advice"), str(summary.advice_needed))
+    table.add_row(session.t("batch.sum.no_advice"), str(summary.no_advice_needed))
+    table.add_row(session.t("batch.sum.borderline"), str(summary.borderline))
+    for reason, count in summary.per_reason:
+        label = reason_label(
+            reason.value, session.lang, threshold=summary.threshold, edition=summary.edition
+        )
+        table.add_row(f"  {label}", str(count))
+    session.out.print(table)
+    if summary.review:
+        session.out.print(session.t("batch.sum.review_title"), style="bold", markup=False)
+        for item in summary.review:
+            options = ", ".join(f"{c.name(session.lang)} ({c.iso3})" for c in item.options)
+            line = f"  '{item.text}' ×{item.rows}" + (f": {options}" if options else "")
+            session.out.print(line, markup=False)
+    session.out.print(
+        session.t(
+            "batch.written",
+            path=result.output,
+            rows=summary.rows,
+            advice=summary.advice_needed,
+        ),
+        markup=False,
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add ``batch`` to ``app``."""
+    app.command("batch")(batch)

@@ -1,5 +1,177 @@
-"""Messages of the batch feature, in Dutch and English."""
+"""Messages of the batch feature (and of reading user spreadsheets), in Dutch and English."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    # reading the input (hrtoets.tables)
+    "batch.not_a_table": {
+        "nl": "{path} is geen Excel-werkmap (.xlsx) of CSV-bestand; sla de lijst op als .xlsx of .csv en probeer opnieuw.",
+        "en": "{path} is not an Excel workbook (.xlsx) or a CSV file; save the list as .xlsx or .csv and try again.",
+    },
+    "batch.unreadable": {
+        "nl": "Kan {path} niet lezen ({error}); controleer de rechten of sluit het bestand in Excel.",
+        "en": "Cannot read {path} ({error}); check its permissions or close it in Excel.",
+    },
+    "batch.workbook_corrupt": {
+        "nl": "{path} is geen leesbare Excel-werkmap ({error}); open ze in Excel en sla ze opnieuw op als .xlsx.",
+        "en": "{path} is not a readable Excel workbook ({error}); open it in Excel and save it again as .xlsx.",
+    },
+    "batch.workbook_protected": {
+        "nl": "{path} is beveiligd met een wachtwoord; verwijder het wachtwoord in Excel (Bestand > Info > Werkmap beveiligen) en probeer opnieuw.",
+        "en": "{path} is protected with a password; remove the password in Excel (File > Info > Protect Workbook) and try again.",
+    },
+    "batch.empty_sheet": {
+        "nl": "Blad '{sheet}' van {path} is leeg; kies een ander blad met --sheet of vul de lijst aan.",
+        "en": "Sheet '{sheet}' of {path} is empty; choose another sheet with --sheet or fill in the list.",
+    },
+    "batch.unknown_sheet": {
+        "nl": "{path} heeft geen blad '{sheet}'; wel: {sheets}.",
+        "en": "{path} has no sheet '{sheet}'; it has: {sheets}.",
+    },
+    "batch.csv_no_sheets": {
+        "nl": "{path} is een CSV-bestand en heeft geen bladen; laat --sheet weg.",
+        "en": "{path} is a CSV file and has no sheets; leave out --sheet.",
+    },
+    "batch.csv_corrupt": {
+        "nl": "{path} is geen geldig CSV-bestand ({error}); sla het opnieuw op vanuit Excel.",
+        "en": "{path} is not a valid CSV file ({error}); save it again from Excel.",
+    },
+    # choosing the country column
+    "batch.unknown_column": {
+        "nl": "Er is geen kolom '{column}'; de kolommen zijn: {headers}.",
+        "en": "There is no column '{column}'; the columns are: {headers}.",
+    },
+    "batch.no_country_column": {
+        "nl": "Kan de landkolom niet vinden tussen {headers}; geef ze aan met --column NAAM.",
+        "en": "Cannot tell which column holds the country among {headers}; name it with --column NAME.",
+    },
+    "batch.column_used": {
+        "nl": "Landkolom: '{column}' ({how}).",
+        "en": "Country column: '{column}' ({how}).",
+    },
+    "batch.how.option": {"nl": "gekozen met --column", "en": "chosen with --column"},
+    "batch.how.header": {"nl": "herkend aan de kop", "en": "recognised by its header"},
+    "batch.how.content": {"nl": "herkend aan de inhoud", "en": "recognised by its content"},
+    # the output file
+    "batch.output_is_input": {
+        "nl": "De uitvoer {path} is het invoerbestand zelf; kies met -o een andere naam (de invoer wordt nooit gewijzigd).",
+        "en": "The output {path} is the input file itself; choose another name with -o (the input is never modified).",
+    },
+    "batch.output_not_xlsx": {
+        "nl": "De uitvoer {path} moet op .xlsx eindigen; hrtoets schrijft een Excel-werkmap.",
+        "en": "The output {path} must end in .xlsx; hrtoets writes an Excel workbook.",
+    },
+    "batch.cannot_write": {
+        "nl": "Kan {path} niet schrijven ({error}); controleer de map en de rechten.",
+        "en": "Cannot write {path} ({error}); check the folder and its permissions.",
+    },
+    # the added columns of sheet 1
+    "batch.col.matched": {"nl": "Land (WJP)", "en": "Matched country"},
+    "batch.col.iso3": {"nl": "ISO3", "en": "ISO3"},
+    "batch.col.score": {"nl": "WJP-score", "en": "WJP score"},
+    "batch.col.score_exact": {"nl": "WJP-score (exact)", "en": "WJP score (exact)"},
+    "batch.col.edition": {"nl": "WJP-editie", "en": "WJP edition"},
+    "batch.col.advice": {"nl": "Advies nodig", "en": "Advice needed"},
+    "batch.col.reason": {"nl": "Reden", "en": "Reason"},
+    "batch.col.note": {"nl": "Opmerking", "en": "Note"},
+    # the Note column
+    "batch.note.suggestions": {
+        "nl": "Te controleren: land niet herkend; bedoelde u {names}?",
+        "en": "To review: country not recognised; did you mean {names}?",
+    },
+    "batch.note.no_suggestions": {
+        "nl": "Te controleren: land niet herkend; vul het land of de ISO-code in.",
+        "en": "To review: country not recognised; fill in the country or its ISO code.",
+    },
+    "batch.note.ambiguous": {
+        "nl": "Te controleren: kan {names} zijn; vul één land in.",
+        "en": "To review: could be {names}; fill in one country.",
+    },
+    "batch.note.missing": {
+        "nl": "Te controleren: geen land ingevuld.",
+        "en": "To review: no country filled in.",
+    },
+    "batch.note.borderline": {
+        "nl": "Grensgeval: WJP publiceert {score}, de exacte score is {exact}.",
+        "en": "Borderline: WJP publishes {score}, the exact score is {exact}.",
+    },
+    # sheet 2 and the terminal summary
+    "batch.sheet.main": {"nl": "Toetsing", "en": "Screening"},
+    "batch.sheet.summary": {"nl": "Samenvatting", "en": "Summary"},
+    "batch.sum.title": {
+        "nl": "Mensenrechtentoets van een lijst",
+        "en": "Human-rights screening of a list",
+    },
+    "batch.sum.input": {"nl": "Invoer", "en": "Input"},
+    "batch.sum.sheet": {"nl": "Blad", "en": "Sheet"},
+    "batch.sum.column": {"nl": "Landkolom", "en": "Country column"},
+    "batch.sum.rows": {"nl": "Rijen", "en": "Rows"},
+    "batch.sum.distinct": {"nl": "Verschillende landwaarden", "en": "Distinct country values"},
+    "batch.sum.advice": {"nl": "Advies nodig", "en": "Advice needed"},
+    "batch.sum.no_advice": {"nl": "Geen advies nodig", "en": "No advice needed"},
+    "batch.sum.borderline": {"nl": "Grensgevallen", "en": "Borderline cases"},
+    "batch.sum.review": {"nl": "Te controleren", "en": "To review"},
+    "batch.sum.per_reason": {"nl": "Per reden", "en": "Per reason"},
+    "batch.sum.reason_code": {"nl": "Code", "en": "Code"},
+    "batch.sum.count": {"nl": "Aantal", "en": "Count"},
+    "batch.sum.review_title": {
+        "nl": "Niet herkende en dubbelzinnige waarden (advies nodig, te controleren)",
+        "en": "Unrecognised and ambiguous values (advice needed, to review)",
+    },
+    "batch.sum.value": {"nl": "Waarde", "en": "Value"},
+    "batch.sum.options": {
+        "nl": "Suggesties of kandidaten",
+        "en": "Suggestions or candidates",
+    },
+    "batch.sum.index": {"nl": "Index", "en": "Index"},
+    "batch.sum.edition": {"nl": "WJP-editie", "en": "WJP edition"},
+    "batch.sum.source": {"nl": "Bron van de index", "en": "Index source"},
+    "batch.sum.rule": {"nl": "Regel", "en": "Rule"},
+    "batch.sum.rule_text": {
+        "nl": "advies bij een score van {threshold} of minder, of als het land niet in de index staat",
+        "en": "advice at a score of {threshold} or less, or when the country is not in the index",
+    },
+    "batch.sum.rounding": {"nl": "Afronding", "en": "Rounding"},
+    "batch.rounding.published": {
+        "nl": "gepubliceerde score (twee decimalen, half naar boven afgerond)",
+        "en": "published score (two decimals, rounded half up)",
+    },
+    "batch.rounding.exact": {
+        "nl": "exacte score (volle precisie)",
+        "en": "exact score (full precision)",
+    },
+    "batch.sum.date": {"nl": "Datum", "en": "Date"},
+    "batch.sum.output": {"nl": "Uitvoer", "en": "Output"},
+    "batch.stage.screen": {"nl": "Toetsen", "en": "Screening"},
+    "batch.stage.write": {"nl": "Schrijven", "en": "Writing"},
+    "batch.written": {
+        "nl": "Geschreven: {path} ({rows} rijen, {advice} met advies nodig).",
+        "en": "Written: {path} ({rows} rows, {advice} needing advice).",
+    },
+    "batch.reason.above_threshold": {
+        "nl": "score hoger dan {threshold}",
+        "en": "score above {threshold}",
+    },
+    "batch.reason.at_or_below_threshold": {
+        "nl": "score niet hoger dan {threshold}",
+        "en": "score at or below {threshold}",
+    },
+    "batch.reason.not_in_index": {
+        "nl": "niet opgenomen in de WJP-index {edition}",
+        "en": "not in the WJP index {edition}",
+    },
+    "batch.reason.unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
+    "batch.reason.ambiguous": {
+        "nl": "meerdere landen mogelijk",
+        "en": "more than one country possible",
+    },
+    "batch.reason.missing": {"nl": "geen land ingevuld", "en": "no country given"},
+    "batch.reason.guiding_question": {
+        "nl": "richtvraag beantwoord met ja of twijfel",
+        "en": "guiding question answered yes or unsure",
+    },
+    "batch.credit": {
+        "nl": "Scores: WJP Rule of Law Index, World Justice Project.",
+        "en": "Scores: WJP Rule of Law Index, World Justice Project.",
+    },
+}

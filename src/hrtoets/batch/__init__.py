@@ -1,0 +1,39 @@
+"""Batch screening of partner lists: a spreadsheet in, a screened workbook out.
+
+``run_batch`` reads a list (:mod:`hrtoets.tables`), finds the country column
+(:mod:`~hrtoets.batch.columns`), screens each distinct value once (:mod:`~hrtoets.batch.core`) and
+writes the screened workbook (:mod:`~hrtoets.batch.workbook`). ``BatchResult.rows`` keeps every
+row's number, input text and :class:`~hrtoets.screening.Verdict`, e.g. for the register.
+"""
+
+from __future__ import annotations
+
+from hrtoets.batch.columns import ColumnChoice, How, choose_column
+from hrtoets.batch.core import (
+    BatchResult,
+    BatchRow,
+    BatchSummary,
+    Progress,
+    ReviewItem,
+    default_output,
+    run_batch,
+    screen_table,
+    summary_to_json,
+)
+from hrtoets.batch.workbook import write_workbook
+
+__all__ = [
+    "BatchResult",
+    "BatchRow",
+    "BatchSummary",
+    "ColumnChoice",
+    "How",
+    "Progress",
+    "ReviewItem",
+    "choose_column",
+    "default_output",
+    "run_batch",
+    "screen_table",
+    "summary_to_json",
+    "write_workbook",
+]

@@ -1,0 +1,196 @@
+"""Write a screened list as an ``.xlsx`` workbook people can filter, file and trust.
+
+xlsxwriter is the fastest pure-Python writer, but by default it turns text that starts with ``=``
+into a formula and text that looks like a URL into a hyperlink: a partner list with ``=HYPERLINK``
+or ``+32 9 …`` in it would come out changed, or worse, executable. So it runs with
+``strings_to_formulas``, ``strings_to_urls`` and ``strings_to_numbers`` off, and every cell from
+the user goes through ``write_string``: user text is text. The workbook is written to a temporary
+file and renamed (:func:`hrtoets.files.atomic_path`), so an error leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from hrtoets.batch.core import BatchResult, Progress
+from hrtoets.errors import InputFileError
+from hrtoets.files import atomic_path
+from hrtoets.messages import t
+from hrtoets.rule import Reason
+from hrtoets.screening import Verdict, explain, format_score
+
+WORKBOOK_OPTIONS: Final = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "constant_memory": True,  # rows are streamed to disk in order: flat memory on 100,000 rows
+}
+ADDED_COLUMNS: Final = (
+    "batch.col.matched",
+    "batch.col.iso3",
+    "batch.col.score",
+    "batch.col.score_exact",
+    "batch.col.edition",
+    "batch.col.advice",
+    "batch.col.reason",
+    "batch.col.note",
+)
+ADVICE_FILL: Final = "#FCE4D6"
+HEADER_FILL: Final = "#D9E1F2"
+_WIDTH_SAMPLE: Final = 1000
+_MIN_WIDTH: Final = 8
+_MAX_WIDTH: Final = 60
+_PROGRESS_EVERY: Final = 5000
+_ADDED_WIDTHS: Final = (22, 6, 9, 14, 10, 12, 34, 48)  # typical content of each added column
+
+
+@dataclass(frozen=True, slots=True)
+class _Formats:
+    """The few cell formats, each in a plain and a highlighted (advice needed) variant."""
+
+    header: Any
+    text: tuple[Any, Any]
+    score: tuple[Any, Any]
+    exact: tuple[Any, Any]
+    bold: Any
+
+
+def _formats(book: Any) -> _Formats:
+    def pair(**props: Any) -> tuple[Any, Any]:
+        return book.add_format(props), book.add_format({**props, "bg_color": ADVICE_FILL})
+
+    return _Formats(
+        header=book.add_format({"bold": True, "bg_color": HEADER_FILL, "bottom": 1}),
+        text=(None, book.add_format({"bg_color": ADVICE_FILL})),
+        score=pair(num_format="0.00"),
+        exact=pair(num_format="0.0000"),
+        bold=book.add_format({"bold": True}),
+    )
+
+
+def added_headers(lang: str) -> list[str]:
+    """The headers of the eight added columns in ``lang``."""
+    return [t(key, lang) for key in ADDED_COLUMNS]
+
+
+def note(verdict: Verdict, lang: str) -> str:
+    """The Note column: what to review (suggestions, candidates) or why a case is borderline."""
+
+    def names(countries: Sequence[Any]) -> str:
+        return ", ".join(f"{c.name(lang)} ({c.iso3})" for c in countries)
+
+    match verdict.reason:
+        case Reason.MISSING:
+            return t("batch.note.missing", lang)
+        case Reason.AMBIGUOUS:
+            return t("batch.note.ambiguous", lang, names=names(verdict.candidates))
+        case Reason.UNRESOLVED if verdict.suggestions:
+            return t("batch.note.suggestions", lang, names=names(verdict.suggestions))
+        case Reason.UNRESOLVED:
+            return t("batch.note.no_suggestions", lang)
+    if verdict.borderline:
+        return t(
+            "batch.note.borderline",
+            lang,
+            score=format_score(verdict.score),
+            exact=format_score(verdict.score_exact, 4),
+        )
+    return ""
+
+
+def added_values(verdict: Verdict, lang: str) -> tuple[Any, ...]:
+    """The eight added cells for one verdict: texts, and scores as numbers (``None``: empty)."""
+    country = verdict.country
+    return (
+        country.name(lang) if country else "",
+        country.iso3 if country else "",
+        verdict.score,
+        verdict.score_exact,
+        verdict.edition if country else "",
+        t("word.yes" if verdict.advice_needed else "word.no", lang),
+        explain(verdict, lang),
+        note(verdict, lang),
+    )
+
+
+def write_workbook(
+    result: BatchResult,
+    path: Path,
+    *,
+    lang: str,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Path:
+    """Write sheet 1 (every row plus the added columns) and sheet 2 (the summary) atomically."""
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
+
+    from hrtoets.batch.summary_sheet import write_summary
+
+    with atomic_path(path, force=force) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        formats = _formats(book)
+        main = book.add_worksheet(t("batch.sheet.main", lang))
+        _write_main(main, result, lang, formats, progress)
+        write_summary(book.add_worksheet(t("batch.sheet.summary", lang)), result, lang, formats)
+        try:
+            book.close()
+        except FileCreateError as exc:
+            raise InputFileError("batch.cannot_write", path=path, error=str(exc)) from None
+    return path
+
+
+def _write_main(
+    sheet: Any, result: BatchResult, lang: str, formats: _Formats, progress: Progress | None
+) -> None:
+    """Header, then each row: the user's cells as text, the added cells typed and formatted."""
+    table = result.table
+    headers = [*table.headers, *added_headers(lang)]
+    width = len(table.headers)
+    _set_widths(sheet, headers, table.rows, width)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(table.rows), len(headers) - 1)
+    for column, header in enumerate(headers):
+        sheet.write_string(0, column, header, formats.header)
+    added: dict[str, tuple[Any, ...]] = {}
+    total = len(table.rows)
+    for number, (cells, row) in enumerate(zip(table.rows, result.rows, strict=True), 1):
+        values = added.get(row.text)
+        if values is None:
+            values = added[row.text] = added_values(row.verdict, lang)
+        _write_row(sheet, number, (*cells, *values), row.verdict.advice_needed, formats)
+        if progress and (number % _PROGRESS_EVERY == 0 or number == total):
+            progress("write", number, total)
+
+
+def _write_row(
+    sheet: Any, number: int, values: tuple[Any, ...], highlight: bool, formats: _Formats
+) -> None:
+    """One row: texts with ``write_string`` (never a formula), scores as numbers."""
+    flag = 1 if highlight else 0
+    text_format = formats.text[flag]
+    exact_column = len(values) - 5  # the added columns end: exact, edition, advice, reason, note
+    for column, value in enumerate(values):
+        if isinstance(value, float):
+            pair = formats.exact if column == exact_column else formats.score
+            sheet.write_number(number, column, value, pair[flag])
+        elif value:
+            sheet.write_string(number, column, value, text_format)
+        elif flag:
+            sheet.write_blank(number, column, None, text_format)
+
+
+def _set_widths(
+    sheet: Any, headers: Sequence[str], rows: Sequence[Sequence[str]], width: int
+) -> None:
+    """Readable widths: the user's columns fit their header and first rows, within bounds."""
+    sample = rows[:_WIDTH_SAMPLE]
+    for column, header in enumerate(headers):
+        if column < width:
+            longest = max([len(header), *(len(row[column]) for row in sample)])
+        else:
+            longest = max(len(header), _ADDED_WIDTHS[column - width])
+        sheet.set_column(column, column, min(max(longest + 2, _MIN_WIDTH), _MAX_WIDTH))
