@@ -1,0 +1,250 @@
+"""Where agreement templates come from, how they are rendered, and the clause every one must carry.
+
+Templates live in the package (``hrtoets/templates/clauses/<lang>/<name>.j2``, found through
+``importlib.resources`` so they work from a wheel) and, optionally, in the user's template folder
+(``templates_dir`` in ``config.toml``, same layout), which may add templates or override built-in
+ones. Files whose name starts with ``_`` — the clause macros and the HTML page — come from the
+package only: a user folder can change an agreement, never the clause's wording.
+
+Rendering is sandboxed (user templates are not trusted code) with ``StrictUndefined`` (a missing
+variable is an error naming it, never an empty gap in a contract). The clause check looks at the
+rendered document, not at the template's source: an agreement is accepted only when one of its
+paragraphs is the clause exactly as the package's ``_clause.j2`` words it in that language, so a
+template cannot pass by importing the macro and never calling it, or by calling it under a false
+condition.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import jinja2
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import SandboxedEnvironment
+
+from hrtoets.agreements.model import Document, parse_document
+from hrtoets.errors import ConfigError, TemplateError
+from hrtoets.messages import LANGUAGES
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+SUFFIX: Final = ".j2"
+CLAUSE_FILE: Final = "_clause.j2"
+HTML_PAGE: Final = "_document.html.j2"
+_NAME: Final = re.compile(r"[a-z][a-z0-9_-]*")
+_MISSING_KEYS: Final = {
+    "partner": "agreements.missing_partner",
+    "countries": "agreements.missing_countries",
+}
+_TITLE: Final = re.compile(r"^@title[ \t]+(.+)$", re.MULTILINE)
+
+
+def package_root() -> Traversable:
+    """The built-in templates inside the installed package."""
+    return files("hrtoets") / "templates" / "clauses"
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateInfo:
+    """One agreement template in one language, and where it comes from."""
+
+    name: str
+    lang: str
+    title: str
+    origin: str  # "package" or "user"
+    location: str  # the file, for a person to open
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "lang": self.lang,
+            "title": self.title,
+            "origin": self.origin,
+            "location": self.location,
+        }
+
+
+class MissingVariable(Exception):
+    """Raised by the strict undefined with the variable's name, so the message can name it."""
+
+    def __init__(self, variable: str, message: str) -> None:
+        super().__init__(message)
+        self.variable = variable
+
+
+def _reserved(name: str) -> bool:
+    return any(part.startswith("_") for part in name.split("/"))
+
+
+def _entries(root: Traversable | Path, lang: str) -> Iterator[tuple[str, str, str]]:
+    """(name, source, location) of every agreement template of ``lang`` under ``root``."""
+    folder = root / lang
+    if not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        stem = entry.name.removesuffix(SUFFIX)
+        if entry.name.endswith(SUFFIX) and _NAME.fullmatch(stem) and entry.is_file():
+            yield stem, entry.read_text(encoding="utf-8"), str(entry)
+
+
+class TemplateLibrary:
+    """The built-in templates plus the user's folder, in one sandboxed Jinja2 environment."""
+
+    def __init__(self, user_dir: Path | None = None) -> None:
+        if user_dir is not None and not user_dir.is_dir():
+            raise ConfigError("agreements.no_templates_dir", path=user_dir)
+        self.user_dir = user_dir
+        self._loader = _Loader(package_root(), user_dir)
+        self.env = _environment(self._loader)
+
+    def templates(self) -> tuple[TemplateInfo, ...]:
+        """Every template and language, a user template shadowing the built-in one."""
+        return self._catalogue
+
+    @functools.cached_property
+    def _catalogue(self) -> tuple[TemplateInfo, ...]:
+        """Read once per library: the folders do not change while a command runs."""
+        found: dict[tuple[str, str], TemplateInfo] = {}
+        roots: list[tuple[str, Traversable | Path | None]] = [
+            ("package", package_root()),
+            ("user", self.user_dir),
+        ]
+        for origin, root in roots:
+            for lang in LANGUAGES:
+                for name, source, location in _entries(root, lang) if root else ():
+                    match = _TITLE.search(source)
+                    title = match[1].strip() if match else name
+                    found[name, lang] = TemplateInfo(name, lang, title, origin, location)
+        return tuple(found[key] for key in sorted(found))
+
+    def source(self, name: str, lang: str) -> str:
+        """The Jinja2 text of a template (what ``clause show --source`` prints)."""
+        self._template(name, lang)  # the same refusals as for rendering
+        return self._loader.get_source(self.env, _path(name, lang))[0]
+
+    def render(
+        self, name: str, lang: str, variables: Mapping[str, Any], *, preview: bool = False
+    ) -> Document:
+        """Render template ``name`` in ``lang`` to a document that carries the clause.
+
+        ``preview`` shows a variable nobody gave as ``‹name›`` instead of refusing it.
+        """
+        template = self._template(name, lang, self._preview_env if preview else self.env)
+        try:
+            text = template.render({**variables, "lang": lang})
+        except MissingVariable as exc:
+            key = _MISSING_KEYS.get(exc.variable, "agreements.missing_variable")
+            raise TemplateError(key, name=name, variable=exc.variable) from None
+        except jinja2.exceptions.SecurityError as exc:
+            raise TemplateError("agreements.unsafe", name=name, error=str(exc)) from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError("agreements.broken", name=name, error=str(exc)) from None
+        document = parse_document(text, name=name, lang=lang)
+        if clause_text(self.env, lang) not in document.paragraphs():
+            raise TemplateError("agreements.no_clause", name=name, lang=lang)
+        return document
+
+    def render_html(self, document: Document) -> str:
+        """The document as an HTML page; the page template is autoescaped."""
+        return self.env.get_template(HTML_PAGE).render(doc=document)
+
+    @functools.cached_property
+    def _preview_env(self) -> jinja2.Environment:
+        return self.env.overlay(undefined=_Placeholder)
+
+    def _template(
+        self, name: str, lang: str, env: jinja2.Environment | None = None
+    ) -> jinja2.Template:
+        known = {info.name for info in self.templates()}
+        if name not in known or not _NAME.fullmatch(name):
+            raise TemplateError(
+                "agreements.unknown_template", name=name, names=", ".join(sorted(known))
+            )
+        try:
+            return (env or self.env).get_template(_path(name, lang))
+        except jinja2.TemplateNotFound:
+            langs = [i.lang for i in self.templates() if i.name == name]
+            raise TemplateError(
+                "agreements.no_language", name=name, lang=lang, langs=", ".join(langs)
+            ) from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                "agreements.syntax",
+                path=exc.filename or exc.name,
+                line=exc.lineno,
+                error=exc.message,
+            ) from None
+
+
+def clause_text(env: jinja2.Environment, lang: str) -> str:
+    """The clause in ``lang``, exactly as the package's ``_clause.j2`` words it."""
+    module: Any = env.get_template(CLAUSE_FILE).module
+    return str(module.sentence(lang)).strip()
+
+
+def _path(name: str, lang: str) -> str:
+    return f"{lang}/{name}{SUFFIX}"
+
+
+class _MissingUndefined(jinja2.StrictUndefined):
+    """``StrictUndefined`` that raises :class:`MissingVariable` carrying the variable's name."""
+
+    __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self._undefined_exception is jinja2.UndefinedError:  # not the sandbox's SecurityError
+            factory = functools.partial(MissingVariable, str(self._undefined_name or "?"))
+            # Jinja raises ``self._undefined_exception(message)``; a factory keeps the name.
+            self._undefined_exception = factory  # type: ignore[assignment]
+
+
+class _Placeholder(jinja2.Undefined):
+    """For previews: a variable nobody gave shows as ``‹name›``; ``is defined`` stays false."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"‹{self._undefined_name}›"
+
+
+class _Loader(jinja2.BaseLoader):
+    """User folder first (when set) for agreement templates; the package for the rest."""
+
+    def __init__(self, package: Traversable, user_dir: Path | None) -> None:
+        self.package = package
+        self.user_dir = user_dir
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        parts = split_template_path(template)  # refuses ".." and absolute names
+        if self.user_dir is not None and not _reserved(template):
+            path = self.user_dir.joinpath(*parts)
+            if path.is_file():
+                mtime = path.stat().st_mtime
+                text = path.read_text(encoding="utf-8")
+                return text, str(path), lambda: path.stat().st_mtime == mtime
+        node = self.package
+        for part in parts:
+            node = node / part
+        if not node.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return node.read_text(encoding="utf-8"), None, lambda: True
+
+
+def _environment(loader: _Loader) -> jinja2.Environment:
+    """The sandbox: strict variables, HTML autoescaped, the clause from the package only."""
+    return SandboxedEnvironment(
+        loader=loader,
+        undefined=_MissingUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2")),
+        lstrip_blocks=True,
+    )

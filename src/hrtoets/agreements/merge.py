@@ -1,0 +1,139 @@
+"""Mail merge: one agreement per row of a partner list, all or nothing.
+
+Every row is rendered (and its countries screened) before the first file is written, and every
+target is checked before the first file is written, so a missing variable in row 40 or an existing
+file does not leave 39 agreements behind: the user fixes the list and runs it again.
+
+File names come from the partner names, reduced to ASCII letters, digits and hyphens so they are
+valid on Windows, macOS and Linux alike (no reserved names such as ``CON``, no trailing dots, at
+most 80 characters), and made unique without regard to case (two partners differing only in case
+would otherwise overwrite each other on Windows and macOS).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from hrtoets.agreements.maker import Agreement, AgreementMaker, WrittenAgreement
+from hrtoets.agreements.variables import COUNTRY_KEYS, Value, row_variables
+from hrtoets.agreements.writers import SUFFIXES
+from hrtoets.errors import HrtoetsError, InputError, InputFileError
+from hrtoets.files import check_writable
+
+if TYPE_CHECKING:
+    from hrtoets.tables import Table
+
+_MAX_STEM: Final = 80
+_UNSAFE: Final = re.compile(r"[^A-Za-z0-9]+")
+_RESERVED: Final = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"COM{n}" for n in range(10)} | {f"LPT{n}" for n in range(10)}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MergedRow:
+    """One written agreement and the spreadsheet row it came from (1 = the header row)."""
+
+    row: int
+    written: WrittenAgreement
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """What a mail merge wrote, and which rows it skipped because they were empty."""
+
+    template: str
+    lang: str
+    folder: Path
+    rows: tuple[MergedRow, ...]
+    skipped: tuple[int, ...]
+
+    @property
+    def needs_advice(self) -> tuple[MergedRow, ...]:
+        return tuple(r for r in self.rows if r.written.agreement.needs_advice)
+
+
+def safe_stem(text: str, fallback: str) -> str:
+    """A file name stem that every common file system accepts, from a partner name."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    stem = _UNSAFE.sub("-", ascii_text).strip("-")[:_MAX_STEM].strip("-")
+    if not stem:
+        return fallback
+    return f"{fallback}-{stem}" if stem.upper() in _RESERVED else stem
+
+
+def unique_names(stems: list[str], suffix: str) -> list[str]:
+    """``stem.suffix`` for each stem; repeats (ignoring case) get ``-2``, ``-3`` …"""
+    taken: set[str] = set()
+    names: list[str] = []
+    for stem in stems:
+        candidate, n = stem, 1
+        while f"{candidate}{suffix}".casefold() in taken:
+            n += 1
+            candidate = f"{stem}-{n}"
+        taken.add(f"{candidate}{suffix}".casefold())
+        names.append(f"{candidate}{suffix}")
+    return names
+
+
+def merge(
+    maker: AgreementMaker,
+    table: Table,
+    *,
+    name: str,
+    lang: str,
+    folder: Path,
+    fmt: str,
+    base: Mapping[str, Value] | None = None,
+    force: bool = False,
+    on_written: Callable[[int, int], None] | None = None,
+) -> MergeResult:
+    """Write one agreement per non-empty row of ``table`` into ``folder``, in format ``fmt``.
+
+    ``base`` holds the variables every row shares (config defaults are added by ``maker``); a
+    non-empty cell wins over them. ``on_written(done, total)`` reports progress.
+    """
+    if not folder.is_dir():
+        raise InputFileError("file.no_folder", path=folder)
+    prepared, skipped = _prepare_rows(maker, name, lang, table, base or {})
+    if not prepared:
+        raise InputError("agreements.no_rows", path=table.source)
+    stems = [safe_stem(agreement.partner or "", f"{name}-{row}") for row, agreement in prepared]
+    targets = [folder / n for n in unique_names(stems, SUFFIXES[fmt])]
+    for target in targets:
+        check_writable(target, force=force)
+    written: list[MergedRow] = []
+    for (row, agreement), target in zip(prepared, targets, strict=True):
+        written.append(MergedRow(row, maker.write(agreement, target, force=force)))
+        if on_written is not None:
+            on_written(len(written), len(targets))
+    return MergeResult(name, lang, folder, tuple(written), tuple(skipped))
+
+
+def _prepare_rows(
+    maker: AgreementMaker, name: str, lang: str, table: Table, base: Mapping[str, Value]
+) -> tuple[list[tuple[int, Agreement]], list[int]]:
+    """Every non-empty row rendered in memory; the first failing row stops the merge."""
+    prepared: list[tuple[int, Agreement]] = []
+    skipped: list[int] = []
+    for index, cells in enumerate(table.rows):
+        row = index + 2  # as a spreadsheet numbers it: the header is row 1
+        own = row_variables(table.headers, cells)
+        if not own:
+            skipped.append(row)
+            continue
+        shared = dict(base)
+        if any(key in own for key in COUNTRY_KEYS):  # the row's countries replace --country
+            shared = {k: v for k, v in shared.items() if k not in COUNTRY_KEYS}
+        try:
+            prepared.append((row, maker.prepare(name, lang, {**shared, **own})))
+        except HrtoetsError as exc:
+            raise InputError(
+                "agreements.row_failed", row=row, path=table.source, error=exc.render(lang)
+            ) from exc
+    return prepared, skipped
