@@ -1,9 +1,288 @@
-"""The `log` command(s). Not built yet."""
+"""``hrtoets log …``: the register of checks — record, follow the advice, verify, export.
+
+Each command parses its options, calls one function of :mod:`hrtoets.register.actions` (one
+transaction) and renders the result; the register itself is imported only when a command runs.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from hrtoets.cli.options import DbOption, ForceOption, JsonOption, LangOption, OutputOption
+from hrtoets.cli.session import Session, start
+
+if TYPE_CHECKING:
+    from hrtoets.register.model import CheckRecord
+
+log_app = typer.Typer(
+    help="The register of checks: record them, follow the council's advice, verify, export.",
+    no_args_is_help=True,
+)
+
+IdArgument = Annotated[int, typer.Argument(help="The check's id (see hrtoets log list).")]
+OfficerOption = Annotated[
+    str | None,
+    typer.Option("--officer", help="Who records this (default: the OS user).", show_default=False),
+]
+NoteOption = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date", help="When it happened, YYYY-MM-DD (default: today).", show_default=False
+    ),
+]
+
+
+@log_app.command("add")
+def add(
+    *,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="delegation-in, delegation-out, network, partnership, procurement or other.",
+        ),
+    ],
+    title: Annotated[str, typer.Option("--title", help="Title or purpose of the contact.")],
+    country: Annotated[
+        list[str] | None,
+        typer.Option("--country", help="A country; repeat it for a trip to several countries."),
+    ] = None,
+    partner: Annotated[str, typer.Option("--partner", help="The partner or supplier.")] = "",
+    department: Annotated[str, typer.Option("--department", help="The city department.")] = "",
+    planned: Annotated[
+        str | None,
+        typer.Option("--planned", help="Planned date, YYYY-MM-DD.", show_default=False),
+    ] = None,
+    answer: Annotated[
+        str | None,
+        typer.Option(
+            "--answer",
+            help="The guiding question's answer: yes, no or unsure (required for the four "
+            "council kinds; asked when a terminal is attached).",
+            show_default=False,
+        ),
+    ] = None,
+    note: NoteOption = "",
+    officer: OfficerOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Screen the countries today and record the check in the register."""
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    if answer is None and actions.needs_answer(kind) and sys.stdin.isatty():
+        answer = typer.prompt(session.t("register.answer_prompt"), err=True)
+    check = actions.add(
+        session.settings,
+        kind=kind,
+        title=title,
+        countries=country or [],
+        officer=officer,
+        department=department,
+        partner=partner,
+        planned=planned,
+        answer=answer,
+        note=note,
+    )
+    if json_output:
+        session.print_json(check.to_json())
+        return
+    from hrtoets.cli.log_view import render_added
+
+    render_added(session, check)
+
+
+@log_app.command("advice")
+def advice(
+    check_id: IdArgument,
+    *,
+    requested: Annotated[
+        bool, typer.Option("--requested", help="Advice was asked of the council.")
+    ] = False,
+    received: Annotated[bool, typer.Option("--received", help="The council advised.")] = False,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome",
+            help="With --received: positive, negative or conditional.",
+            show_default=False,
+        ),
+    ] = None,
+    date: DateOption = None,
+    note: NoteOption = "",
+    officer: OfficerOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Record that advice was requested, or received with its outcome."""
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    check = actions.advice(
+        session.settings,
+        check_id,
+        requested=requested,
+        received=received,
+        outcome=outcome,
+        on=date,
+        note=note,
+        officer=officer,
+    )
+    _render_event(session, check, json_output)
+
+
+@log_app.command("decide")
+def decide(
+    check_id: IdArgument,
+    *,
+    decision: Annotated[
+        str, typer.Option("--decision", help="What the city decided: go, no-go or adjusted.")
+    ],
+    date: DateOption = None,
+    note: NoteOption = "",
+    officer: OfficerOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Record the city's decision; the check is closed after it."""
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    check = actions.decide(
+        session.settings, check_id, decision=decision, on=date, note=note, officer=officer
+    )
+    _render_event(session, check, json_output)
+
+
+@log_app.command("list")
+def list_(
+    *,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind.", show_default=False)
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="Only checks recorded in this year.", show_default=False),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Only checks with this country.", show_default=False),
+    ] = None,
+    advice_needed: Annotated[
+        bool | None,
+        typer.Option(
+            "--advice-needed/--no-advice-needed",
+            help="Only checks that need advice (or that do not).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="open, advice-requested, advice-received, decided or not-needed.",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List the checks in the register, optionally filtered."""
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    found = actions.find(
+        session.settings,
+        kind=kind,
+        year=year,
+        country=country,
+        advice_needed=advice_needed,
+        status=status,
+    )
+    if json_output:
+        session.print_json([c.to_json() for c in found])
+        return
+    from hrtoets.cli.log_view import render_list
+
+    render_list(session, found)
+
+
+@log_app.command("show")
+def show(
+    check_id: IdArgument,
+    db: DbOption = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Show one check and its full event history."""
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    check = actions.show(session.settings, check_id)
+    if json_output:
+        session.print_json(check.to_json(events=True))
+        return
+    from hrtoets.cli.log_view import render_check
+
+    render_check(session, check)
+
+
+@log_app.command("verify")
+def verify(db: DbOption = None, lang: LangOption = None, json_output: JsonOption = False) -> None:
+    """Walk the hash chain: exit 0 when intact, 1 naming the first broken event."""
+    from hrtoets.errors import ExitCode
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    result = actions.verify(session.settings)
+    if json_output:
+        session.print_json(result.to_json())
+    else:
+        from hrtoets.cli.log_view import render_verify
+
+        render_verify(session, result)
+    if not result.intact:
+        raise typer.Exit(int(ExitCode.ATTENTION))
+
+
+@log_app.command("export")
+def export(
+    output: OutputOption = None,
+    force: ForceOption = False,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Export every check and event to FILE.xlsx, .csv or .json."""
+    from hrtoets.errors import InputError
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    if output is None:
+        raise InputError("register.export_needs_output")
+    result = actions.export(session.settings, Path(output), force=force)
+    session.say("register.exported", checks=result.checks, events=result.events, path=result.path)
+
+
+def _render_event(session: Session, check: CheckRecord, json_output: bool) -> None:
+    """The check after a new event: its JSON with history, or one line for a person."""
+    if json_output:
+        session.print_json(check.to_json(events=True))
+        return
+    from hrtoets.cli.log_view import render_event
+
+    render_event(session, check)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add the ``log`` group to ``app``."""
+    app.add_typer(log_app, name="log")

@@ -1,5 +1,312 @@
-"""Messages of the register feature, in Dutch and English."""
+"""Messages of the register feature (``hrtoets log …``, ``hrtoets monitor``), in Dutch and English."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {}
+_LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "kind": {
+        "delegation-in": {"nl": "delegatie ontvangen", "en": "receiving a delegation"},
+        "delegation-out": {"nl": "delegatie naar het buitenland", "en": "delegation abroad"},
+        "network": {"nl": "internationaal netwerk", "en": "international network"},
+        "partnership": {"nl": "bilateraal partnerschap", "en": "bilateral partnership"},
+        "procurement": {"nl": "aankoop", "en": "procurement"},
+        "other": {"nl": "ander contact", "en": "other contact"},
+    },
+    "status": {
+        "open": {"nl": "open", "en": "open"},
+        "advice-requested": {"nl": "advies gevraagd", "en": "advice requested"},
+        "advice-received": {"nl": "advies ontvangen", "en": "advice received"},
+        "decided": {"nl": "beslist", "en": "decided"},
+        "not-needed": {"nl": "geen advies nodig", "en": "no advice needed"},
+    },
+    "event": {
+        "created": {"nl": "geregistreerd", "en": "recorded"},
+        "advice-requested": {"nl": "advies gevraagd", "en": "advice requested"},
+        "advice-received": {"nl": "advies ontvangen", "en": "advice received"},
+        "decided": {"nl": "beslissing", "en": "decision"},
+        "agreement": {"nl": "overeenkomst", "en": "agreement"},
+        "note": {"nl": "notitie", "en": "note"},
+    },
+    "outcome": {
+        "positive": {"nl": "positief", "en": "positive"},
+        "negative": {"nl": "negatief", "en": "negative"},
+        "conditional": {"nl": "voorwaardelijk", "en": "conditional"},
+    },
+    "decision": {
+        "go": {"nl": "doorgaan", "en": "go"},
+        "no-go": {"nl": "niet doorgaan", "en": "no-go"},
+        "adjusted": {"nl": "aangepast doorgaan", "en": "adjusted"},
+    },
+    "answer": {
+        "yes": {"nl": "ja", "en": "yes"},
+        "no": {"nl": "nee", "en": "no"},
+        "unsure": {"nl": "twijfel", "en": "unsure"},
+    },
+    "reason": {
+        "above_threshold": {"nl": "score hoger dan de drempel", "en": "score above the threshold"},
+        "at_or_below_threshold": {
+            "nl": "score niet hoger dan de drempel",
+            "en": "score at or below the threshold",
+        },
+        "not_in_index": {"nl": "niet opgenomen in de WJP-index", "en": "not in the WJP index"},
+        "unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
+        "ambiguous": {"nl": "meerdere landen mogelijk", "en": "more than one country possible"},
+        "missing": {"nl": "geen land ingevuld", "en": "no country given"},
+        "guiding_question": {
+            "nl": "richtvraag beantwoord met ja of twijfel",
+            "en": "guiding question answered yes or unsure",
+        },
+    },
+    "col": {
+        "id": {"nl": "ID", "en": "ID"},
+        "created_at": {"nl": "Geregistreerd op", "en": "Recorded at"},
+        "date": {"nl": "Datum", "en": "Date"},
+        "officer": {"nl": "Ambtenaar", "en": "Officer"},
+        "department": {"nl": "Dienst", "en": "Department"},
+        "kind": {"nl": "Soort", "en": "Kind"},
+        "title": {"nl": "Titel", "en": "Title"},
+        "partner": {"nl": "Partner", "en": "Partner"},
+        "countries": {"nl": "Landen", "en": "Countries"},
+        "planned_date": {"nl": "Geplande datum", "en": "Planned date"},
+        "answer": {"nl": "Antwoord richtvraag", "en": "Guiding-question answer"},
+        "advice_needed": {"nl": "Advies nodig", "en": "Advice needed"},
+        "reasons": {"nl": "Redenen", "en": "Reasons"},
+        "status": {"nl": "Status", "en": "Status"},
+        "advice_outcome": {"nl": "Advies", "en": "Advice"},
+        "decision": {"nl": "Beslissing", "en": "Decision"},
+        "note": {"nl": "Notitie", "en": "Note"},
+        "check_id": {"nl": "Controle", "en": "Check"},
+        "query": {"nl": "Ingevuld", "en": "Input"},
+        "iso3": {"nl": "ISO3", "en": "ISO3"},
+        "name": {"nl": "Naam in de index", "en": "Name in the index"},
+        "edition": {"nl": "Editie", "en": "Edition"},
+        "score": {"nl": "Score", "en": "Score"},
+        "score_exact": {"nl": "Exacte score", "en": "Exact score"},
+        "reason": {"nl": "Reden", "en": "Reason"},
+        "borderline": {"nl": "Grensgeval", "en": "Borderline"},
+        "seq": {"nl": "Nr.", "en": "No."},
+        "recorded_at": {"nl": "Tijdstip", "en": "Time"},
+        "event": {"nl": "Gebeurtenis", "en": "Event"},
+        "payload": {"nl": "Inhoud", "en": "Content"},
+        "prev_hash": {"nl": "Vorige hash", "en": "Previous hash"},
+        "hash": {"nl": "Hash", "en": "Hash"},
+    },
+    "sheet": {
+        "checks": {"nl": "Controles", "en": "Checks"},
+        "countries": {"nl": "Landen", "en": "Countries"},
+        "events": {"nl": "Gebeurtenissen", "en": "Events"},
+    },
+    "problem": {
+        "hash": {
+            "nl": "gebeurtenis {seq} (controle {check}) klopt niet meer met haar hash: de inhoud is gewijzigd",
+            "en": "event {seq} (check {check}) no longer matches its hash: its content was changed",
+        },
+        "link": {
+            "nl": "gebeurtenis {seq} (controle {check}) sluit niet meer aan op de vorige: een eerdere gebeurtenis is gewijzigd of verwijderd",
+            "en": "event {seq} (check {check}) no longer links to the one before it: an earlier event was changed or removed",
+        },
+        "gap": {
+            "nl": "gebeurtenis {seq} ontbreekt (controle {check})",
+            "en": "event {seq} is missing (check {check})",
+        },
+        "head": {
+            "nl": "de keten eindigt niet waar ze volgens het register eindigt: gebeurtenis {seq} is verwijderd, vervangen of buiten het register om toegevoegd (controle {check})",
+            "en": "the chain does not end where the register says it does: event {seq} was removed, replaced or added behind its back (check {check})",
+        },
+        "projection": {
+            "nl": "de tabel met controles zegt over controle {check} iets anders dan gebeurtenis {seq} vastlegde",
+            "en": "the checks table says something about check {check} that differs from what event {seq} recorded",
+        },
+    },
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    f"register.{group}.{key}": texts
+    for group, entries in _LABELS.items()
+    for key, texts in entries.items()
+} | {
+    # bad values (one sentence, exit 2)
+    "register.bad_kind": {
+        "nl": "Soort '{value}' bestaat niet; kies uit {choices}.",
+        "en": "Kind '{value}' does not exist; choose one of {choices}.",
+    },
+    "register.bad_status": {
+        "nl": "Status '{value}' bestaat niet; kies uit {choices}.",
+        "en": "Status '{value}' does not exist; choose one of {choices}.",
+    },
+    "register.bad_answer": {
+        "nl": "Antwoord '{value}' op de richtvraag is ongeldig; kies uit {choices} (of ja, nee, twijfel).",
+        "en": "Answer '{value}' to the guiding question is not valid; choose one of {choices}.",
+    },
+    "register.bad_outcome": {
+        "nl": "Advies '{value}' is ongeldig; kies uit {choices}.",
+        "en": "Advice outcome '{value}' is not valid; choose one of {choices}.",
+    },
+    "register.bad_decision": {
+        "nl": "Beslissing '{value}' is ongeldig; kies uit {choices}.",
+        "en": "Decision '{value}' is not valid; choose one of {choices}.",
+    },
+    "register.bad_event_kind": {
+        "nl": "Gebeurtenis '{value}' bestaat niet; kies uit {choices}.",
+        "en": "Event kind '{value}' does not exist; choose one of {choices}.",
+    },
+    "register.bad_date": {
+        "nl": "Datum '{value}' is onleesbaar; schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2025-03-31.",
+        "en": "Date '{value}' cannot be read; write it as YYYY-MM-DD, for example 2025-03-31.",
+    },
+    "register.bad_payload": {
+        "nl": "De inhoud van gebeurtenis '{kind}' is geen JSON-object; geef tekst, getallen, lijsten en objecten.",
+        "en": "The content of event '{kind}' is not a JSON object; give text, numbers, lists and objects.",
+    },
+    "register.bad_text": {
+        "nl": "De tekst '{value}' bevat tekens die niet bewaard kunnen worden (een NUL-teken of onleesbare bytes); typ hem opnieuw.",
+        "en": "The text '{value}' holds characters that cannot be stored (a NUL character or undecodable bytes); type it again.",
+    },
+    "register.no_title": {
+        "nl": "Een controle heeft een titel of doel nodig; geef --title.",
+        "en": "A check needs a title or purpose; give --title.",
+    },
+    "register.no_country": {
+        "nl": "Een controle heeft minstens één land nodig; geef --country (herhaal het voor meerdere landen).",
+        "en": "A check needs at least one country; give --country (repeat it for several countries).",
+    },
+    "register.answer_required": {
+        "nl": "Voor soort '{kind}' is het antwoord op de richtvraag verplicht; geef --answer yes, no of unsure.",
+        "en": "For kind '{kind}' the answer to the guiding question is required; give --answer yes, no or unsure.",
+    },
+    "register.answer_prompt": {
+        "nl": "Richtvraag: leidt de samenwerking of het contact direct of indirect tot een mogelijke schending van de mensenrechten? (yes/no/unsure)",
+        "en": "Guiding question: does the cooperation or contact lead, directly or indirectly, to a possible violation of human rights? (yes/no/unsure)",
+    },
+    "register.country_unresolved": {
+        "nl": "'{query}' is niet één land dat hrtoets herkent (dichtst bij: {names}); typ de naam of ISO-code van één land. Er is niets geregistreerd.",
+        "en": "'{query}' is not one country hrtoets recognises (closest: {names}); type the name or ISO code of one country. Nothing was recorded.",
+    },
+    "register.unknown_id": {
+        "nl": "Controle {id} staat niet in het register; zoek het nummer op met 'hrtoets log list'.",
+        "en": "Check {id} is not in the register; look up its number with 'hrtoets log list'.",
+    },
+    "register.advice_which": {
+        "nl": "Geef voor controle {id} precies één van --requested of --received.",
+        "en": "Give exactly one of --requested or --received for check {id}.",
+    },
+    "register.outcome_required": {
+        "nl": "Bij --received hoort het advies van de raad voor controle {id}: --outcome positive, negative of conditional.",
+        "en": "--received needs the council's advice for check {id}: --outcome positive, negative or conditional.",
+    },
+    "register.outcome_with_request": {
+        "nl": "--outcome hoort bij --received, niet bij --requested (controle {id}).",
+        "en": "--outcome belongs with --received, not with --requested (check {id}).",
+    },
+    "register.created_via_add": {
+        "nl": "Een controle wordt geregistreerd met 'hrtoets log add', niet als gebeurtenis bij controle {id}.",
+        "en": "A check is recorded with 'hrtoets log add', not as an event of check {id}.",
+    },
+    "register.already_decided": {
+        "nl": "Controle {id} is al beslist ({decision}) en dus afgesloten; registreer een nieuwe controle.",
+        "en": "Check {id} is already decided ({decision}) and therefore closed; record a new check.",
+    },
+    "register.already_requested": {
+        "nl": "Voor controle {id} is al advies gevraagd; registreer het advies met --received.",
+        "en": "Advice for check {id} was already requested; record the advice with --received.",
+    },
+    "register.not_requested": {
+        "nl": "Voor controle {id} is nog geen advies gevraagd; registreer eerst 'hrtoets log advice {id} --requested'.",
+        "en": "Advice for check {id} was not requested yet; first record 'hrtoets log advice {id} --requested'.",
+    },
+    # the database
+    "register.bad_url": {
+        "nl": "'{url}' is geen bruikbare database-URL; gebruik bijvoorbeeld sqlite:///register.sqlite of postgresql+psycopg://gebruiker@host/db.",
+        "en": "'{url}' is not a usable database URL; use for example sqlite:///register.sqlite or postgresql+psycopg://user@host/db.",
+    },
+    "register.no_postgres_driver": {
+        "nl": "Voor PostgreSQL is het stuurprogramma psycopg nodig; installeer het met: {install}",
+        "en": "PostgreSQL needs the psycopg driver; install it with: {install}",
+    },
+    "register.no_driver": {
+        "nl": "Het stuurprogramma '{module}' voor {url} is niet geïnstalleerd; installeer het of gebruik SQLite of PostgreSQL.",
+        "en": "The driver '{module}' for {url} is not installed; install it or use SQLite or PostgreSQL.",
+    },
+    "register.unreachable": {
+        "nl": "De registerdatabase {url} is niet bereikbaar ({error}); controleer --db, HRTOETS_DB of de server.",
+        "en": "The register database {url} cannot be reached ({error}); check --db, HRTOETS_DB or the server.",
+    },
+    "register.unusable": {
+        "nl": "{url} is geen bruikbare registerdatabase ({error}); kies een andere met --db.",
+        "en": "{url} is not a usable register database ({error}); choose another with --db.",
+    },
+    "register.newer_schema": {
+        "nl": "Het register heeft schemaversie {version}, deze hrtoets kent tot {supported}; werk hrtoets bij.",
+        "en": "The register has schema version {version}, this hrtoets knows up to {supported}; upgrade hrtoets.",
+    },
+    # output
+    "register.added": {
+        "nl": "Controle {id} geregistreerd: {title} ({kind})",
+        "en": "Check {id} recorded: {title} ({kind})",
+    },
+    "register.score": {
+        "nl": "score {score} (exact {exact}, editie {edition})",
+        "en": "score {score} (exact {exact}, edition {edition})",
+    },
+    "register.not_covered": {
+        "nl": "niet in de WJP-index {edition}",
+        "en": "not in the WJP index {edition}",
+    },
+    "register.next_request": {
+        "nl": "Vraag advies aan de mensenrechtenraad en registreer het: hrtoets log advice {id} --requested",
+        "en": "Ask the human-rights council for advice and record it: hrtoets log advice {id} --requested",
+    },
+    "register.event_recorded": {
+        "nl": "Controle {id}: {event} geregistreerd (gebeurtenis {seq}); status: {status}.",
+        "en": "Check {id}: {event} recorded (event {seq}); status: {status}.",
+    },
+    "register.none_found": {
+        "nl": "Geen controles gevonden.",
+        "en": "No checks found.",
+    },
+    "register.event_created_detail": {
+        "nl": "controle en screening vastgelegd",
+        "en": "check and screening recorded",
+    },
+    "register.show_title": {
+        "nl": "Controle {id}: {title} — {status}",
+        "en": "Check {id}: {title} — {status}",
+    },
+    "register.history": {"nl": "Geschiedenis", "en": "History"},
+    "register.verify_ok": {
+        "nl": "Register intact: {events} gebeurtenissen in {checks} controles; de keten eindigt op {head}.",
+        "en": "Register intact: {events} events in {checks} checks; the chain ends at {head}.",
+    },
+    "register.verify_broken": {
+        "nl": "Register niet intact vanaf gebeurtenis {seq}: {problem}. Vergelijk met een back-up.",
+        "en": "Register broken from event {seq}: {problem}. Compare it with a backup.",
+    },
+    "register.export_format": {
+        "nl": "Kan {path} niet exporteren: kies een bestand eindigend op {formats}.",
+        "en": "Cannot export to {path}: choose a file ending in {formats}.",
+    },
+    "register.export_needs_output": {
+        "nl": "Geef het uitvoerbestand met -o, bijvoorbeeld -o register.xlsx.",
+        "en": "Give the output file with -o, for example -o register.xlsx.",
+    },
+    "register.exported": {
+        "nl": "{checks} controles en {events} gebeurtenissen geëxporteerd naar {path}.",
+        "en": "Exported {checks} checks and {events} events to {path}.",
+    },
+    # hrtoets monitor
+    "register.monitor.unchanged": {
+        "nl": "{checks} open controles ({countries} landen) opnieuw gescreend tegen editie {edition}: geen oordeel veranderd ({changed}).",
+        "en": "Re-screened {checks} open checks ({countries} countries) against edition {edition}: no verdict changed ({changed}).",
+    },
+    "register.monitor.changed": {
+        "nl": "{checks} open controles ({countries} landen) opnieuw gescreend tegen editie {edition}: {changed} oordelen veranderd.",
+        "en": "Re-screened {checks} open checks ({countries} countries) against edition {edition}: {changed} verdicts changed.",
+    },
+    "register.monitor.line": {
+        "nl": "  Controle {id} ({title}), {country} ({iso3}): {old_edition} {old_score} (exact {old_exact}) → {new_edition} {new_score} (exact {new_exact}): nu {verdict}",
+        "en": "  Check {id} ({title}), {country} ({iso3}): {old_edition} {old_score} (exact {old_exact}) → {new_edition} {new_score} (exact {new_exact}): now {verdict}",
+    },
+    "register.monitor.next": {
+        "nl": "Bekijk deze controles met 'hrtoets log show ID' en vraag zo nodig (opnieuw) advies.",
+        "en": "Review these checks with 'hrtoets log show ID' and ask for advice (again) where needed.",
+    },
+}

@@ -1,0 +1,206 @@
+"""How ``hrtoets log …`` shows checks, events and the chain to a person."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from hrtoets.cli.session import Session
+from hrtoets.register.model import CheckRecord, CountryScreening, Event, VerifyResult
+from hrtoets.screening import format_score
+
+
+def _label(session: Session, group: str, value: str | None) -> str:
+    return session.t(f"register.{group}.{value}") if value else "—"
+
+
+def country_reasons(session: Session, country: CountryScreening) -> str:
+    """Every reason of a recorded country verdict as a phrase, like ``hrtoets check`` says it."""
+    exact = country.rounding == "exact"
+    shown = country.score_exact if exact else country.score
+    return "; ".join(
+        session.t(
+            f"reason.{reason}",
+            score=format_score(shown, 4 if exact else 2),
+            threshold=country.threshold,
+            edition=country.edition,
+        )
+        for reason in country.reasons
+    )
+
+
+def _local_name(session: Session, country: CountryScreening) -> str:
+    """The country's name in the output language (the index's own name as a fallback)."""
+    from hrtoets.countries import CountryResolver
+
+    if country.iso3:
+        try:
+            return CountryResolver().country(country.iso3).name(session.lang)
+        except KeyError:
+            pass
+    return country.name or country.query
+
+
+def _verdict(session: Session, advice_needed: bool) -> str:
+    return session.t("check.advice_needed" if advice_needed else "check.no_advice_needed")
+
+
+def _countries(session: Session, check: CheckRecord) -> None:
+    for c in check.countries:
+        score = (
+            session.t(
+                "register.score",
+                score=format_score(c.score),
+                exact=format_score(c.score_exact, 4),
+                edition=c.edition,
+            )
+            if c.covered
+            else session.t("register.not_covered", edition=c.edition)
+        )
+        session.out.print(
+            f"  {_local_name(session, c)} ({c.iso3}): {score} — "
+            f"{_verdict(session, c.advice_needed)}: {country_reasons(session, c)}",
+            markup=False,
+        )
+
+
+def _overall(session: Session, check: CheckRecord) -> None:
+    reasons = "; ".join(session.t(f"register.reason.{r}") for r in check.reasons)
+    style = "bold red" if check.advice_needed else "bold green"
+    session.out.print(
+        f"{_verdict(session, check.advice_needed)}: {reasons}", style=style, markup=False
+    )
+
+
+def render_added(session: Session, check: CheckRecord) -> None:
+    """What was recorded, and the next step."""
+    session.out.print(
+        session.t(
+            "register.added",
+            id=check.id,
+            title=check.title,
+            kind=_label(session, "kind", check.kind.value),
+        ),
+        markup=False,
+    )
+    _countries(session, check)
+    _overall(session, check)
+    if check.advice_needed:
+        session.say("register.next_request", id=check.id)
+
+
+def render_event(session: Session, check: CheckRecord) -> None:
+    """One line: the event just recorded and the status it leads to."""
+    event = check.events[-1]
+    session.out.print(
+        session.t(
+            "register.event_recorded",
+            id=check.id,
+            event=_label(session, "event", event.kind),
+            status=_label(session, "status", check.status.value),
+            seq=event.seq,
+        ),
+        markup=False,
+    )
+
+
+def render_list(session: Session, checks: list[CheckRecord]) -> None:
+    """A table of checks, oldest first."""
+    if not checks:
+        session.say("register.none_found")
+        return
+    table = Table(box=None, pad_edge=False)
+    for key in ("id", "date", "kind", "title", "countries", "advice_needed", "status"):
+        table.add_column(session.t(f"register.col.{key}"), overflow="fold")
+    for check in checks:
+        table.add_row(
+            str(check.id),
+            check.created_at[:10],
+            _label(session, "kind", check.kind.value),
+            check.title,
+            ", ".join(c.iso3 or c.query for c in check.countries),
+            session.t("word.yes" if check.advice_needed else "word.no"),
+            _label(session, "status", check.status.value),
+            style="red" if check.advice_needed else None,
+        )
+    session.out.print(table)
+
+
+def _event_details(session: Session, event: Event) -> str:
+    payload = dict(event.payload)
+    if event.kind == "created":
+        return session.t("register.event_created_detail")
+    for key, group in (("outcome", "outcome"), ("decision", "decision")):
+        if key in payload:
+            payload[key] = _label(session, group, str(payload[key]))
+    named = {"date": "date", "note": "note", "outcome": "advice_outcome", "decision": "decision"}
+    return (
+        ", ".join(
+            f"{session.t(f'register.col.{named[k]}') if k in named else k}: {v}"
+            for k, v in payload.items()
+            if v not in ("", None)
+        )
+        or "—"
+    )
+
+
+def render_check(session: Session, check: CheckRecord) -> None:
+    """The check as recorded, then every event with its hash."""
+    out = session.out
+    out.print(
+        session.t(
+            "register.show_title",
+            id=check.id,
+            title=check.title,
+            status=_label(session, "status", check.status.value),
+        ),
+        style="bold",
+        markup=False,
+    )
+    fields = (
+        ("kind", _label(session, "kind", check.kind.value)),
+        ("created_at", check.created_at),
+        ("officer", check.officer),
+        ("department", check.department),
+        ("partner", check.partner),
+        ("planned_date", check.planned_date or ""),
+        ("answer", _label(session, "answer", check.answer)),
+        ("note", check.note),
+    )
+    for key, value in fields:
+        if value:
+            out.print(f"  {session.t(f'register.col.{key}')}: {value}", markup=False)
+    _countries(session, check)
+    _overall(session, check)
+    out.print()
+    out.print(session.t("register.history"), style="bold", markup=False)
+    for event in check.events:
+        out.print(
+            f"  #{event.seq} {event.recorded_at} {_label(session, 'event', event.kind)} "
+            f"({event.officer}): {_event_details(session, event)}  [{event.hash[:12]}]",
+            markup=False,
+        )
+
+
+def render_verify(session: Session, result: VerifyResult) -> None:
+    """Intact with its counts, or the first broken event and what is wrong with it."""
+    if result.intact:
+        session.out.print(
+            session.t(
+                "register.verify_ok",
+                events=result.events,
+                checks=result.checks,
+                head=result.head_hash,
+            ),
+            markup=False,
+        )
+        return
+    problem = session.t(
+        f"register.problem.{result.problem}",
+        seq=result.broken_seq,
+        check=result.broken_check if result.broken_check is not None else "?",
+    )
+    session.out.print(
+        session.t("register.verify_broken", seq=result.broken_seq, problem=problem),
+        style="bold red",
+        markup=False,
+    )

@@ -1,0 +1,115 @@
+"""Re-screen the register's open checks against the active index: whose verdict would change?
+
+WJP publishes a new edition every autumn. A contact screened last spring as "no advice needed" may
+now need advice (or the other way round); this finds those checks so an officer can act. Decided
+checks are closed and left alone. A verdict *changes* when the answer to "is advice needed?" for a
+country changes; the scores and editions are shown either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from hrtoets.register.model import CheckFilter, CheckRecord, CountryScreening, Status, snapshot
+from hrtoets.rule import Answer
+
+if TYPE_CHECKING:
+    from hrtoets.config import Settings
+    from hrtoets.register.store import Register
+    from hrtoets.screening import Screener
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One country of one check whose verdict would now be different."""
+
+    check_id: int
+    kind: str
+    title: str
+    status: str
+    old: CountryScreening
+    new: CountryScreening
+
+    def to_json(self) -> dict[str, Any]:
+        def side(c: CountryScreening) -> dict[str, Any]:
+            return {
+                "edition": c.edition,
+                "score": c.score,
+                "score_exact": c.score_exact,
+                "advice_needed": c.advice_needed,
+                "reason": c.reason,
+            }
+
+        return {
+            "check_id": self.check_id,
+            "kind": self.kind,
+            "title": self.title,
+            "status": self.status,
+            "query": self.old.query,
+            "iso3": self.new.iso3 or self.old.iso3,
+            "name": self.new.name or self.old.name,
+            "old": side(self.old),
+            "new": side(self.new),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MonitorResult:
+    """What was re-screened (open checks, their countries, the edition) and what changed."""
+
+    edition: str
+    checks: int
+    countries: int
+    changes: tuple[Change, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "edition": self.edition,
+            "checks": self.checks,
+            "countries": self.countries,
+            "changed": [c.to_json() for c in self.changes],
+        }
+
+
+def _rescreen(screener: Screener, recorded: CountryScreening) -> CountryScreening:
+    """Screen the same country (by its code when it was recognised) with the same answer."""
+    answer = Answer(recorded.answer) if recorded.answer else None
+    return snapshot(screener.screen(recorded.iso3 or recorded.query, answer=answer))
+
+
+def _changes(screener: Screener, check: CheckRecord) -> list[Change]:
+    found: list[Change] = []
+    for recorded in check.countries:
+        now = _rescreen(screener, recorded)
+        if now.advice_needed != recorded.advice_needed:
+            found.append(
+                Change(check.id, check.kind.value, check.title, check.status.value, recorded, now)
+            )
+    return found
+
+
+def monitor(register: Register, screener: Screener) -> MonitorResult:
+    """Re-screen every check that is not decided against ``screener``'s index."""
+    open_checks = [c for c in register.checks(CheckFilter()) if c.status is not Status.DECIDED]
+    changes = [change for check in open_checks for change in _changes(screener, check)]
+    return MonitorResult(
+        edition=screener.index.latest,
+        checks=len(open_checks),
+        countries=sum(len(c.countries) for c in open_checks),
+        changes=tuple(changes),
+    )
+
+
+def monitor_configured(settings: Settings) -> MonitorResult:
+    """``hrtoets monitor``: the configured register against the active index."""
+    from hrtoets.register.actions import open_configured
+    from hrtoets.screening import Screener
+
+    screener = Screener.from_settings(settings)
+    with open_configured(settings) as register:
+        return monitor(register, screener)

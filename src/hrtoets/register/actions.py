@@ -1,0 +1,181 @@
+"""What each ``hrtoets log`` command does, from the user's text to a stored or found record.
+
+The CLI hands over strings as typed; these functions parse them (one sentence per bad value),
+screen countries, open the configured register and run one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from hrtoets.errors import InputError, UnknownCountry
+from hrtoets.register.model import (
+    COUNCIL_KINDS,
+    CheckFilter,
+    CheckRecord,
+    VerifyResult,
+    parse_answer,
+    parse_date,
+    parse_decision,
+    parse_kind,
+    parse_outcome,
+    parse_status,
+)
+from hrtoets.register.store import Register, open_register
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from hrtoets.config import Settings
+    from hrtoets.register.export import ExportResult
+    from hrtoets.screening import Screener, Verdict
+
+
+def open_configured(settings: Settings) -> Register:
+    """The register of ``--db``/``HRTOETS_DB``/config, else the SQLite file in the home."""
+    return open_register(settings.database_url, create_folder=settings.database is None)
+
+
+def needs_answer(kind: str) -> bool:
+    """Whether the guiding question must be answered for ``kind`` (the four council kinds)."""
+    return parse_kind(kind) in COUNCIL_KINDS
+
+
+def screen_countries(screener: Screener, queries: Sequence[str]) -> list[Verdict]:
+    """Screen each country; a name that is not one country is refused, so no typo is recorded."""
+    verdicts = [screener.screen(query) for query in queries if query.strip()]
+    if not verdicts:
+        raise InputError("register.no_country")
+    for verdict in verdicts:
+        if verdict.country is None:
+            near = verdict.candidates or verdict.suggestions
+            names = ", ".join(f"{c.name_en} ({c.iso3})" for c in near) or "—"
+            raise UnknownCountry("register.country_unresolved", query=verdict.query, names=names)
+    return verdicts
+
+
+def add(
+    settings: Settings,
+    *,
+    kind: str,
+    title: str,
+    countries: Sequence[str],
+    officer: str | None = None,
+    department: str = "",
+    partner: str = "",
+    planned: str | None = None,
+    answer: str | None = None,
+    note: str = "",
+) -> CheckRecord:
+    """``hrtoets log add``: screen the countries today and record the check."""
+    from hrtoets.screening import Screener
+
+    parsed_kind = parse_kind(kind)
+    parsed_answer = parse_answer(answer) if answer else None
+    planned_date = parse_date(planned) if planned else None
+    verdicts = screen_countries(Screener.from_settings(settings), countries)
+    with open_configured(settings) as register:
+        return register.add_check(
+            kind=parsed_kind,
+            title=title.strip(),
+            countries=verdicts,
+            officer=officer,
+            department=department,
+            partner=partner,
+            planned_date=planned_date,
+            answer=parsed_answer,
+            note=note,
+        )
+
+
+def advice(
+    settings: Settings,
+    check_id: int,
+    *,
+    requested: bool,
+    received: bool,
+    outcome: str | None = None,
+    on: str | None = None,
+    note: str = "",
+    officer: str | None = None,
+) -> CheckRecord:
+    """``hrtoets log advice``: advice asked (``requested``) or given (``received``)."""
+    if requested == received:
+        raise InputError("register.advice_which", id=check_id)
+    if received and not outcome:
+        raise InputError("register.outcome_required", id=check_id)
+    if requested and outcome:
+        raise InputError("register.outcome_with_request", id=check_id)
+    day = parse_date(on) if on else None
+    with open_configured(settings) as register:
+        if requested:
+            register.request_advice(check_id, officer=officer, on=day, note=note)
+        else:
+            result = parse_outcome(outcome or "")
+            register.receive_advice(check_id, outcome=result, officer=officer, on=day, note=note)
+        return register.get(check_id)
+
+
+def decide(
+    settings: Settings,
+    check_id: int,
+    *,
+    decision: str,
+    on: str | None = None,
+    note: str = "",
+    officer: str | None = None,
+) -> CheckRecord:
+    """``hrtoets log decide``: what the city decided; closes the check."""
+    parsed = parse_decision(decision)
+    day = parse_date(on) if on else None
+    with open_configured(settings) as register:
+        register.decide(check_id, decision=parsed, officer=officer, on=day, note=note)
+        return register.get(check_id)
+
+
+def find(
+    settings: Settings,
+    *,
+    kind: str | None = None,
+    year: int | None = None,
+    country: str | None = None,
+    advice_needed: bool | None = None,
+    status: str | None = None,
+) -> list[CheckRecord]:
+    """``hrtoets log list``: the checks that match every filter given."""
+    iso3 = None
+    if country:
+        from hrtoets.screening import Screener
+
+        found = screen_countries(Screener.from_settings(settings), [country])[0].country
+        iso3 = found.iso3 if found else None
+    filters = CheckFilter(
+        kind=parse_kind(kind) if kind else None,
+        year=year,
+        iso3=iso3,
+        advice_needed=advice_needed,
+        status=parse_status(status) if status else None,
+    )
+    with open_configured(settings) as register:
+        return register.checks(filters)
+
+
+def show(settings: Settings, check_id: int) -> CheckRecord:
+    """``hrtoets log show``: one check and its full history."""
+    with open_configured(settings) as register:
+        return register.get(check_id)
+
+
+def verify(settings: Settings) -> VerifyResult:
+    """``hrtoets log verify``: walk the chain."""
+    with open_configured(settings) as register:
+        return register.verify()
+
+
+def export(settings: Settings, path: Path, *, force: bool = False) -> ExportResult:
+    """``hrtoets log export``: every check and event to xlsx, csv or json."""
+    from hrtoets.register.export import export_register
+
+    with open_configured(settings) as register:
+        return export_register(register, path, lang=settings.lang, force=force)

@@ -1,0 +1,218 @@
+"""The register as a file: xlsx (checks, countries, events), csv (checks) or json (everything).
+
+Spreadsheets are for people: headers and labels in the chosen language, and every text the user
+typed written as text, so a title starting with ``=`` never becomes a formula. JSON keeps the
+stable English codes. Each file is written atomically and an existing one needs ``force``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from hrtoets.errors import InputError
+from hrtoets.files import atomic_path
+from hrtoets.messages import t
+from hrtoets.register.model import CheckRecord, Event, group_checks
+from hrtoets.register.store import Register
+
+FORMATS: Final = (".xlsx", ".csv", ".json")
+CHECK_COLUMNS: Final = (
+    "id",
+    "created_at",
+    "officer",
+    "department",
+    "kind",
+    "title",
+    "partner",
+    "countries",
+    "planned_date",
+    "answer",
+    "advice_needed",
+    "reasons",
+    "status",
+    "advice_outcome",
+    "decision",
+    "note",
+)
+COUNTRY_COLUMNS: Final = (
+    "check_id",
+    "query",
+    "iso3",
+    "name",
+    "edition",
+    "score",
+    "score_exact",
+    "advice_needed",
+    "reason",
+    "borderline",
+)
+EVENT_COLUMNS: Final = (
+    "seq",
+    "recorded_at",
+    "check_id",
+    "event",
+    "officer",
+    "payload",
+    "prev_hash",
+    "hash",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What was written where."""
+
+    path: Path
+    format: str
+    checks: int
+    events: int
+
+
+def _label(group: str, value: str | None, lang: str) -> str:
+    return t(f"register.{group}.{value}", lang) if value else ""
+
+
+def _yes_no(value: bool, lang: str) -> str:
+    return t("word.yes" if value else "word.no", lang)
+
+
+def check_row(check: CheckRecord, lang: str) -> list[Any]:
+    """One check as a spreadsheet row, in the order of :data:`CHECK_COLUMNS`."""
+    countries = "; ".join(f"{c.name or c.query} ({c.iso3 or '?'})" for c in check.countries)
+    return [
+        check.id,
+        check.created_at,
+        check.officer,
+        check.department,
+        _label("kind", check.kind.value, lang),
+        check.title,
+        check.partner,
+        countries,
+        check.planned_date or "",
+        _label("answer", check.answer, lang),
+        _yes_no(check.advice_needed, lang),
+        ", ".join(check.reasons),
+        _label("status", check.status.value, lang),
+        _label("outcome", check.advice_outcome, lang),
+        _label("decision", check.decision, lang),
+        check.note,
+    ]
+
+
+def _country_rows(checks: Sequence[CheckRecord], lang: str) -> list[list[Any]]:
+    return [
+        [
+            check.id,
+            c.query,
+            c.iso3 or "",
+            c.name or "",
+            c.edition,
+            c.score,
+            c.score_exact,
+            _yes_no(c.advice_needed, lang),
+            c.reason,
+            _yes_no(c.borderline, lang),
+        ]
+        for check in checks
+        for c in check.countries
+    ]
+
+
+def _event_row(event: Event, lang: str) -> list[Any]:
+    payload = json.dumps(dict(event.payload), ensure_ascii=False, sort_keys=True)
+    return [
+        event.seq,
+        event.recorded_at,
+        event.check_id,
+        _label("event", event.kind, lang),
+        event.officer,
+        payload,
+        event.prev_hash,
+        event.hash,
+    ]
+
+
+def _headers(columns: Sequence[str], lang: str) -> list[str]:
+    return [t(f"register.col.{name}", lang) for name in columns]
+
+
+def _write_sheet(book: Any, name: str, headers: list[str], rows: list[list[Any]]) -> None:
+    sheet = book.add_worksheet(name)
+    bold = book.add_format({"bold": True})
+    for col, header in enumerate(headers):
+        sheet.write_string(0, col, header, bold)
+    for r, row in enumerate(rows, start=1):
+        for col, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                sheet.write_number(r, col, value)
+            else:
+                sheet.write_string(r, col, str(value))  # user text stays text, never a formula
+    sheet.freeze_panes(1, 0)
+
+
+def _xlsx(path: Path, checks: list[CheckRecord], events: list[Event], lang: str) -> None:
+    import xlsxwriter
+
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    book = xlsxwriter.Workbook(str(path), options)
+    _write_sheet(
+        book,
+        t("register.sheet.checks", lang),
+        _headers(CHECK_COLUMNS, lang),
+        [check_row(c, lang) for c in checks],
+    )
+    _write_sheet(
+        book,
+        t("register.sheet.countries", lang),
+        _headers(COUNTRY_COLUMNS, lang),
+        _country_rows(checks, lang),
+    )
+    _write_sheet(
+        book,
+        t("register.sheet.events", lang),
+        _headers(EVENT_COLUMNS, lang),
+        [_event_row(e, lang) for e in events],
+    )
+    book.close()
+
+
+def _csv(path: Path, checks: list[CheckRecord], lang: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(_headers(CHECK_COLUMNS, lang))
+        writer.writerows(check_row(c, lang) for c in checks)
+
+
+def _json(path: Path, checks: list[CheckRecord], events: list[Event]) -> None:
+    data = {
+        "checks": [c.to_json(events=True) for c in checks],
+        "head_hash": events[-1].hash if events else None,
+        "events": len(events),
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def export_register(
+    register: Register, path: Path, *, lang: str, force: bool = False
+) -> ExportResult:
+    """Write every check and event to ``path``; the suffix chooses the format."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError("register.export_format", path=path, formats=", ".join(FORMATS))
+    events = register.events()  # one read: the checks are rebuilt from the same events
+    checks = group_checks(events)
+    with atomic_path(path, force=force) as tmp:
+        if suffix == ".xlsx":
+            _xlsx(tmp, checks, events, lang)
+        elif suffix == ".csv":
+            _csv(tmp, checks, lang)
+        else:
+            _json(tmp, checks, events)
+    return ExportResult(path, suffix.lstrip("."), len(checks), len(events))

@@ -1,0 +1,373 @@
+"""The register's records: checks, events, their JSON form and the status derived from events. Pure.
+
+A check is never updated: its creation and everything that follows (advice asked, advice received,
+the city's decision, an agreement drawn up) are events appended to one hash chain, and a check's
+status is read from its events. That is what lets the city show years later what was known when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from hrtoets.errors import InputError
+from hrtoets.register.kinds import (
+    COUNCIL_KINDS,
+    Decision,
+    EventKind,
+    Kind,
+    Outcome,
+    Status,
+    parse_answer,
+    parse_date,
+    parse_decision,
+    parse_event_kind,
+    parse_kind,
+    parse_outcome,
+    parse_status,
+)
+from hrtoets.rule import Answer, Reason
+
+if TYPE_CHECKING:
+    from hrtoets.screening import Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class CountryScreening:
+    """One country of a check as it was screened that day: the evidence, frozen."""
+
+    query: str
+    iso3: str | None
+    name: str | None
+    status: str  # resolved, ambiguous, unresolved
+    covered: bool
+    edition: str
+    score: float | None
+    score_exact: float | None
+    advice_needed: bool
+    reason: str
+    reasons: tuple[str, ...]
+    borderline: bool
+    threshold: float
+    rounding: str
+    answer: str | None = None  # the answer the verdict was screened with (monitor re-uses it)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "iso3": self.iso3,
+            "name": self.name,
+            "status": self.status,
+            "covered": self.covered,
+            "edition": self.edition,
+            "score": self.score,
+            "score_exact": self.score_exact,
+            "advice_needed": self.advice_needed,
+            "reason": self.reason,
+            "reasons": list(self.reasons),
+            "borderline": self.borderline,
+            "threshold": self.threshold,
+            "rounding": self.rounding,
+            "answer": self.answer,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CountryScreening:
+        return cls(**{**data, "reasons": tuple(data["reasons"])})
+
+
+@dataclass(frozen=True, slots=True)
+class CheckDraft:
+    """What an officer records; the register adds id, time and the overall verdict."""
+
+    kind: Kind
+    title: str
+    countries: tuple[CountryScreening, ...]
+    officer: str
+    department: str = ""
+    partner: str = ""
+    planned_date: date | None = None
+    answer: Answer | None = None
+    note: str = ""
+
+    def overall(self) -> tuple[bool, tuple[str, ...]]:
+        """Advice needed when any country needs it or the answer is yes/unsure; every reason."""
+        reasons: list[str] = []
+        for country in self.countries:
+            reasons.extend(r for r in country.reasons if r not in reasons)
+        if self.answer in (Answer.YES, Answer.UNSURE) and Reason.GUIDING_QUESTION not in reasons:
+            reasons.append(Reason.GUIDING_QUESTION.value)
+        needed = any(c.advice_needed for c in self.countries) or Reason.GUIDING_QUESTION in reasons
+        if needed:
+            reasons = [r for r in reasons if r != Reason.ABOVE_THRESHOLD] or reasons
+        return needed, tuple(reasons)
+
+    def payload(self, check_id: int) -> dict[str, Any]:
+        """The ``created`` event's payload: the whole check, as recorded."""
+        needed, reasons = self.overall()
+        return {
+            "id": check_id,
+            "officer": self.officer,
+            "department": self.department,
+            "kind": self.kind.value,
+            "title": self.title,
+            "partner": self.partner,
+            "countries": [c.to_json() for c in self.countries],
+            "planned_date": self.planned_date.isoformat() if self.planned_date else None,
+            "answer": self.answer.value if self.answer else None,
+            "advice_needed": needed,
+            "reasons": list(reasons),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One link of the chain: what happened to which check, when, by whom, and its hashes."""
+
+    seq: int
+    check_id: int
+    kind: str
+    recorded_at: str
+    officer: str
+    payload: Mapping[str, Any]
+    prev_hash: str
+    hash: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "check_id": self.check_id,
+            "kind": self.kind,
+            "recorded_at": self.recorded_at,
+            "officer": self.officer,
+            "payload": dict(self.payload),
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRecord:
+    """A check as read back: its ``created`` payload and every event since."""
+
+    id: int
+    created_at: str
+    officer: str
+    department: str
+    kind: Kind
+    title: str
+    partner: str
+    countries: tuple[CountryScreening, ...]
+    planned_date: str | None
+    answer: str | None
+    advice_needed: bool
+    reasons: tuple[str, ...]
+    note: str
+    events: tuple[Event, ...] = field(default=())
+
+    @property
+    def status(self) -> Status:
+        return derive_status(self.advice_needed, self.events)
+
+    @property
+    def advice_outcome(self) -> str | None:
+        """The council's latest advice, if any."""
+        return _latest(self.events, EventKind.ADVICE_RECEIVED, "outcome")
+
+    @property
+    def decision(self) -> str | None:
+        """The city's decision, if any."""
+        return _latest(self.events, EventKind.DECIDED, "decision")
+
+    @property
+    def year(self) -> int:
+        return int(self.created_at[:4])
+
+    @classmethod
+    def from_events(cls, events: Sequence[Event]) -> CheckRecord:
+        """Rebuild a check from its events (the first is ``created``)."""
+        created = events[0]
+        data = created.payload
+        return cls(
+            id=int(data["id"]),
+            created_at=created.recorded_at,
+            officer=str(data["officer"]),
+            department=str(data["department"]),
+            kind=Kind(data["kind"]),
+            title=str(data["title"]),
+            partner=str(data["partner"]),
+            countries=tuple(CountryScreening.from_json(c) for c in data["countries"]),
+            planned_date=data["planned_date"],
+            answer=data["answer"],
+            advice_needed=bool(data["advice_needed"]),
+            reasons=tuple(data["reasons"]),
+            note=str(data["note"]),
+            events=tuple(events),
+        )
+
+    def to_json(self, *, events: bool = False) -> dict[str, Any]:
+        """The check with stable English keys; ``events`` adds the full history."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "created_at": self.created_at,
+            "officer": self.officer,
+            "department": self.department,
+            "kind": self.kind.value,
+            "title": self.title,
+            "partner": self.partner,
+            "countries": [c.to_json() for c in self.countries],
+            "planned_date": self.planned_date,
+            "answer": self.answer,
+            "advice_needed": self.advice_needed,
+            "reasons": list(self.reasons),
+            "note": self.note,
+            "status": self.status.value,
+            "advice_outcome": self.advice_outcome,
+            "decision": self.decision,
+        }
+        if events:
+            data["events"] = [e.to_json() for e in self.events]
+        return data
+
+
+def group_checks(events: Iterable[Event]) -> list[CheckRecord]:
+    """Rebuild every check from events in chain order, by check id."""
+    by_check: dict[int, list[Event]] = {}
+    for event in events:
+        by_check.setdefault(event.check_id, []).append(event)
+    return sorted(
+        (CheckRecord.from_events(found) for found in by_check.values()), key=lambda c: c.id
+    )
+
+
+def _latest(events: Sequence[Event], kind: EventKind, key: str) -> str | None:
+    found = [e.payload.get(key) for e in events if e.kind == kind]
+    return str(found[-1]) if found and found[-1] is not None else None
+
+
+def derive_status(advice_needed: bool, events: Sequence[Event]) -> Status:
+    """Decided beats everything; else the latest advice event; else open or not needed."""
+    kinds = [e.kind for e in events]
+    if EventKind.DECIDED in kinds:
+        return Status.DECIDED
+    advice = [k for k in kinds if k in (EventKind.ADVICE_REQUESTED, EventKind.ADVICE_RECEIVED)]
+    if advice:
+        requested = advice[-1] == EventKind.ADVICE_REQUESTED
+        return Status.ADVICE_REQUESTED if requested else Status.ADVICE_RECEIVED
+    return Status.OPEN if advice_needed else Status.NOT_NEEDED
+
+
+def check_transition(check: CheckRecord, kind: EventKind) -> None:
+    """Refuse an event that makes no sense for the check's current status.
+
+    A decided check is closed; advice can be received only after it was requested, and requested
+    only once at a time. Agreements and notes may be added whenever.
+    """
+    status = check.status
+    if kind is EventKind.CREATED:
+        raise InputError("register.created_via_add", id=check.id)
+    if kind in (EventKind.AGREEMENT, EventKind.NOTE):
+        return
+    if status is Status.DECIDED:
+        raise InputError("register.already_decided", id=check.id, decision=check.decision)
+    if kind is EventKind.ADVICE_REQUESTED and status is Status.ADVICE_REQUESTED:
+        raise InputError("register.already_requested", id=check.id)
+    if kind is EventKind.ADVICE_RECEIVED and status is not Status.ADVICE_REQUESTED:
+        raise InputError("register.not_requested", id=check.id)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFilter:
+    """Which checks ``Register.checks`` returns; ``None`` means any."""
+
+    kind: Kind | None = None
+    year: int | None = None
+    iso3: str | None = None
+    advice_needed: bool | None = None
+    status: Status | None = None
+
+    def matches(self, check: CheckRecord) -> bool:
+        """The full test, in Python (the SQL query pre-filters on the projection)."""
+        return (
+            (self.kind is None or check.kind is self.kind)
+            and (self.year is None or check.year == self.year)
+            and (self.iso3 is None or any(c.iso3 == self.iso3 for c in check.countries))
+            and (self.advice_needed is None or check.advice_needed is self.advice_needed)
+            and (self.status is None or check.status is self.status)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    """What ``verify`` found: intact, or the first broken event and why."""
+
+    intact: bool
+    events: int
+    checks: int
+    head_hash: str
+    broken_seq: int | None = None
+    broken_check: int | None = None
+    problem: str | None = None  # hash, link, gap, head, projection
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "intact": self.intact,
+            "events": self.events,
+            "checks": self.checks,
+            "head_hash": self.head_hash,
+            "broken_seq": self.broken_seq,
+            "broken_check": self.broken_check,
+            "problem": self.problem,
+        }
+
+
+def snapshot(verdict: Verdict) -> CountryScreening:
+    """Freeze a screened :class:`~hrtoets.screening.Verdict` as register evidence."""
+    country = verdict.country
+    return CountryScreening(
+        query=verdict.query,
+        iso3=country.iso3 if country else None,
+        name=(verdict.index_name or country.name_en) if country else None,
+        status=verdict.status.value,
+        covered=verdict.covered,
+        edition=verdict.edition,
+        score=verdict.score,
+        score_exact=verdict.score_exact,
+        advice_needed=verdict.advice_needed,
+        reason=verdict.reason.value,
+        reasons=tuple(r.value for r in verdict.outcome.reasons),
+        borderline=verdict.borderline,
+        threshold=verdict.threshold,
+        rounding=verdict.rounding.value,
+        answer=verdict.answer.value if verdict.answer else None,
+    )
+
+
+__all__ = [
+    "COUNCIL_KINDS",
+    "CheckDraft",
+    "CheckFilter",
+    "CheckRecord",
+    "CountryScreening",
+    "Decision",
+    "Event",
+    "EventKind",
+    "Kind",
+    "Outcome",
+    "Status",
+    "VerifyResult",
+    "check_transition",
+    "derive_status",
+    "group_checks",
+    "parse_answer",
+    "parse_date",
+    "parse_decision",
+    "parse_event_kind",
+    "parse_kind",
+    "parse_outcome",
+    "parse_status",
+    "snapshot",
+]

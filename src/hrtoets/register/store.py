@@ -1,0 +1,391 @@
+"""The register: add checks, append events, read them back, verify the chain.
+
+Each public method is one transaction. Writers lock the chain head first (``SELECT … FOR UPDATE``;
+on SQLite the transaction already began with ``BEGIN IMMEDIATE``), so the next position, hash and
+check id are read and written by one writer at a time, whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, Row, exists, insert, select, update
+
+from hrtoets.errors import InputError
+from hrtoets.register import db
+from hrtoets.register.chain import Link, canonical, link_hash, walk
+from hrtoets.register.model import (
+    COUNCIL_KINDS,
+    CheckDraft,
+    CheckFilter,
+    CheckRecord,
+    CountryScreening,
+    Decision,
+    Event,
+    EventKind,
+    Outcome,
+    VerifyResult,
+    check_transition,
+    group_checks,
+    parse_event_kind,
+    snapshot,
+)
+from hrtoets.register.schema import (
+    HEAD_ID,
+    SCHEMA_VERSION,
+    check_countries,
+    check_version,
+    checks,
+    country_rows,
+    create_or_migrate,
+    events,
+    head,
+    projection,
+    read_version,
+)
+from hrtoets.register.verify import compare_projection
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+    from hrtoets.register.model import Kind
+    from hrtoets.rule import Answer
+    from hrtoets.screening import Verdict
+
+
+def default_officer() -> str:
+    """The OS user: who records a check unless ``--officer`` says otherwise."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return "unknown"
+
+
+def open_register(url: str, *, create_folder: bool = False) -> Register:
+    """Connect to the register at ``url``, creating or migrating its tables when needed.
+
+    ``create_folder`` makes the folder of a SQLite file (used for the default register in
+    ``HRTOETS_HOME``); for a URL the user typed, a missing folder is an error, not a guess.
+    """
+    parsed = db.parse_url(url)
+    folder = db.sqlite_folder(parsed)
+    if folder is not None and create_folder:
+        folder.mkdir(parents=True, exist_ok=True)
+    engine = db.make_engine(parsed)
+    try:
+        with db.usable(parsed):
+            with engine.connect() as conn:
+                version = read_version(conn)
+            if version is None or version < SCHEMA_VERSION:
+                with db.transaction(engine, write=True) as conn:
+                    create_or_migrate(conn)
+            else:
+                check_version(version)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Register(engine, parsed)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _event(row: Row[Any]) -> Event:
+    return Event(
+        seq=row.seq,
+        check_id=row.check_id,
+        kind=row.kind,
+        recorded_at=row.recorded_at,
+        officer=row.officer,
+        payload=json.loads(row.payload),
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )
+
+
+def _records(rows: Iterable[Row[Any]]) -> list[CheckRecord]:
+    return group_checks(_event(row) for row in rows)
+
+
+class Register:
+    """A register of checks in one database; see :func:`open_register`."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self._engine = engine
+        self._url = url
+
+    @property
+    def url(self) -> str:
+        """The database URL, without its password."""
+        return db.shown(self._url)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def add_check(
+        self,
+        *,
+        kind: Kind,
+        title: str,
+        countries: Sequence[Verdict | CountryScreening],
+        officer: str | None = None,
+        department: str = "",
+        partner: str = "",
+        planned_date: date | None = None,
+        answer: Answer | None = None,
+        note: str = "",
+    ) -> CheckRecord:
+        """Record one check; each country is a screened verdict, frozen as evidence."""
+        draft = CheckDraft(
+            kind=kind,
+            title=title,
+            countries=tuple(
+                c if isinstance(c, CountryScreening) else snapshot(c) for c in countries
+            ),
+            officer=officer or default_officer(),
+            department=department,
+            partner=partner,
+            planned_date=planned_date,
+            answer=answer,
+            note=note,
+        )
+        return self.add_checks([draft])[0]
+
+    def add_checks(self, drafts: Sequence[CheckDraft]) -> list[CheckRecord]:
+        """Record several checks in one transaction (a batch): all of them, or none."""
+        for draft in drafts:
+            _validate(draft)
+        added: list[CheckRecord] = []
+        with self._write() as conn:
+            for draft in drafts:
+                check_id = self._head(conn).last_check_id + 1
+                conn.execute(update(head).values(last_check_id=check_id))
+                payload = draft.payload(check_id)
+                created = self._append(conn, check_id, EventKind.CREATED, payload, draft.officer)
+                conn.execute(
+                    insert(checks).values(
+                        projection(check_id, created.seq, created.recorded_at, payload)
+                    )
+                )
+                conn.execute(insert(check_countries), country_rows(check_id, payload))
+                added.append(CheckRecord.from_events([created]))
+        return added
+
+    def append_event(
+        self,
+        check_id: int,
+        kind: str | EventKind,
+        payload: Mapping[str, Any],
+        *,
+        officer: str | None = None,
+    ) -> Event:
+        """Append an event to check ``check_id``, e.g. ``agreement`` with what was rendered.
+
+        Advice and decision events are checked against the check's status (no advice received
+        before it was asked, nothing after the decision).
+        """
+        event_kind = parse_event_kind(kind)
+        try:
+            canonical(dict(payload))
+        except (TypeError, ValueError):
+            raise InputError("register.bad_payload", kind=event_kind.value) from None
+        with self._write() as conn:
+            self._head(conn)  # take the lock before reading the check's state
+            check_transition(self._load(conn, check_id), event_kind)
+            return self._append(conn, check_id, event_kind, payload, officer or default_officer())
+
+    def request_advice(
+        self, check_id: int, *, officer: str | None = None, on: date | None = None, note: str = ""
+    ) -> Event:
+        """The officer asked the human-rights council for advice."""
+        return self.append_event(
+            check_id, EventKind.ADVICE_REQUESTED, _dated(on, note=note), officer=officer
+        )
+
+    def receive_advice(
+        self,
+        check_id: int,
+        *,
+        outcome: Outcome,
+        officer: str | None = None,
+        on: date | None = None,
+        note: str = "",
+    ) -> Event:
+        """The council advised (not binding but guiding)."""
+        payload = _dated(on, outcome=outcome.value, note=note)
+        return self.append_event(check_id, EventKind.ADVICE_RECEIVED, payload, officer=officer)
+
+    def decide(
+        self,
+        check_id: int,
+        *,
+        decision: Decision,
+        officer: str | None = None,
+        on: date | None = None,
+        note: str = "",
+    ) -> Event:
+        """The city decided; the check is closed after this."""
+        payload = _dated(on, decision=decision.value, note=note)
+        return self.append_event(check_id, EventKind.DECIDED, payload, officer=officer)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def get(self, check_id: int) -> CheckRecord:
+        """One check with its full history; an unknown id is one sentence."""
+        with self._read() as conn:
+            return self._load(conn, check_id)
+
+    def checks(self, filters: CheckFilter | None = None) -> list[CheckRecord]:
+        """Checks matching ``filters``, oldest first, each with its events."""
+        wanted = filters or CheckFilter()
+        ids = select(checks.c.id)
+        if wanted.kind is not None:
+            ids = ids.where(checks.c.kind == wanted.kind.value)
+        if wanted.year is not None:
+            ids = ids.where(checks.c.year == wanted.year)
+        if wanted.advice_needed is not None:
+            ids = ids.where(checks.c.advice_needed == wanted.advice_needed)
+        if wanted.iso3 is not None:
+            ids = ids.where(
+                exists().where(
+                    check_countries.c.check_id == checks.c.id,
+                    check_countries.c.iso3 == wanted.iso3,
+                )
+            )
+        query = select(events).where(events.c.check_id.in_(ids)).order_by(events.c.seq)
+        with self._read() as conn:
+            found = _records(conn.execute(query))
+        return [c for c in found if wanted.matches(c)]
+
+    def events(self) -> list[Event]:
+        """Every event in chain order."""
+        with self._read() as conn:
+            return [_event(row) for row in conn.execute(select(events).order_by(events.c.seq))]
+
+    def verify(self) -> VerifyResult:
+        """Walk the chain, then compare the checks tables with the events that created them."""
+        with self._read() as conn:
+            head_row = self._head(conn, lock=False)
+            rows = conn.execute(select(events).order_by(events.c.seq))
+            found = walk(
+                (Link(**row._asdict()) for row in rows), head_row.last_seq, head_row.last_hash
+            )
+            check_count = conn.execute(select(checks.c.id)).all()
+            result = VerifyResult(
+                intact=found.problem is None,
+                events=found.events,
+                checks=len(check_count),
+                head_hash=found.head_hash,
+                broken_seq=found.broken_seq,
+                broken_check=found.broken_check,
+                problem=found.problem,
+            )
+            return compare_projection(conn, result) if result.intact else result
+
+    # -- inside a transaction ----------------------------------------------------------------------
+
+    def _write(self) -> contextlib.AbstractContextManager[Connection]:
+        return _guarded(self._engine, self._url, write=True)
+
+    def _read(self) -> contextlib.AbstractContextManager[Connection]:
+        return _guarded(self._engine, self._url, write=False)
+
+    @staticmethod
+    def _head(conn: Connection, *, lock: bool = True) -> Row[Any]:
+        query = select(head).where(head.c.id == HEAD_ID)
+        return conn.execute(query.with_for_update() if lock else query).one()
+
+    @staticmethod
+    def _load(conn: Connection, check_id: int) -> CheckRecord:
+        rows = conn.execute(
+            select(events).where(events.c.check_id == check_id).order_by(events.c.seq)
+        ).all()
+        if not rows or rows[0].kind != EventKind.CREATED:
+            raise InputError("register.unknown_id", id=check_id)
+        return _records(rows)[0]
+
+    def _append(
+        self,
+        conn: Connection,
+        check_id: int,
+        kind: EventKind,
+        payload: Mapping[str, Any],
+        officer: str,
+    ) -> Event:
+        """Link one event to the chain head; the caller holds the lock."""
+        current = self._head(conn)
+        seq, at = current.last_seq + 1, _now()
+        stored = json.loads(canonical(dict(payload)))
+        digest = link_hash(
+            seq=seq,
+            check_id=check_id,
+            kind=kind.value,
+            recorded_at=at,
+            officer=officer,
+            payload=stored,
+            prev_hash=current.last_hash,
+        )
+        row = {
+            "seq": seq,
+            "check_id": check_id,
+            "kind": kind.value,
+            "recorded_at": at,
+            "officer": officer,
+            "payload": canonical(stored),
+            "prev_hash": current.last_hash,
+            "hash": digest,
+        }
+        conn.execute(insert(events).values(row))
+        conn.execute(update(head).values(last_seq=seq, last_hash=digest))
+        return Event(**{**row, "payload": stored})
+
+
+def _dated(on: date | None, **fields: str) -> dict[str, Any]:
+    return {"date": (on or datetime.now(UTC).date()).isoformat(), **fields}
+
+
+def _validate(draft: CheckDraft) -> None:
+    """What a check must hold before it is recorded."""
+    if not draft.title.strip():
+        raise InputError("register.no_title")
+    if not draft.countries:
+        raise InputError("register.no_country")
+    if draft.kind in COUNCIL_KINDS and draft.answer is None:
+        raise InputError("register.answer_required", kind=draft.kind.value)
+    for value in (draft.title, draft.officer, draft.department, draft.partner, draft.note):
+        _check_text(value)
+
+
+def _check_text(value: str) -> None:
+    """Text every database stores as typed: no NUL character, no undecodable bytes."""
+    if "\x00" in value or (not value.isascii() and _unencodable(value)):
+        shown = value.encode("utf-8", "replace").decode().replace("\x00", "?")
+        raise InputError("register.bad_text", value=shown)
+
+
+def _unencodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@contextlib.contextmanager
+def _guarded(engine: Engine, url: URL, *, write: bool) -> Iterator[Connection]:
+    with db.reachable(url), db.transaction(engine, write=write) as conn:
+        yield conn

@@ -1,0 +1,93 @@
+"""``hrtoets log export``: xlsx, csv and json, read back; user text stays text."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from tests.conftest import Invoke, flat
+
+pytest_plugins = ["tests.register_fixtures"]  # db_url
+
+FORMULA = '=HYPERLINK("http://evil.example","click")'
+
+
+def _fill(cli: Invoke, db: str) -> None:
+    cli("log", "add", "--db", db, "--kind", "partnership", "--title", FORMULA, "--country",
+        "Marokko", "--country", "Hongarije", "--answer", "no", "--partner", "+31 fair")  # fmt: skip
+    cli("log", "add", "--db", db, "--kind", "procurement", "--title", "Laptops", "--country", "BE")
+    cli("log", "advice", "1", "--requested", "--db", db)
+    cli("log", "advice", "1", "--received", "--outcome", "negative", "--db", db)
+    cli("log", "decide", "1", "--decision", "no-go", "--db", db)
+
+
+def test_xlsx_read_back(cli: Invoke, db_url: str, tmp_path: Path) -> None:
+    _fill(cli, db_url)
+    target = tmp_path / "register.xlsx"
+    result = cli("log", "export", "--db", db_url, "-o", str(target))
+    assert flat(result.stderr) == f"2 controles en 5 gebeurtenissen geëxporteerd naar {target}."
+    book = load_workbook(target)
+    assert book.sheetnames == ["Controles", "Landen", "Gebeurtenissen"]
+    checks = list(book["Controles"].iter_rows(values_only=True))
+    assert checks[0][:6] == ("ID", "Geregistreerd op", "Ambtenaar", "Dienst", "Soort", "Titel")
+    first = dict(zip(checks[0], checks[1], strict=True))
+    assert first["Titel"] == FORMULA and first["Partner"] == "+31 fair"
+    assert first["Soort"] == "bilateraal partnerschap"
+    assert (first["Status"], first["Advies"], first["Beslissing"]) == (
+        "beslist",
+        "negatief",
+        "niet doorgaan",
+    )
+    assert first["Landen"] == "Morocco (MAR); Hungary (HUN)"
+    title_cell = book["Controles"].cell(row=2, column=6)
+    assert title_cell.data_type == "s"  # text, not a formula
+    countries = list(book["Landen"].iter_rows(values_only=True))
+    assert len(countries) == 1 + 3
+    assert countries[2][2:7] == ("HUN", "Hungary", "2025", 0.5, 0.5026043717823747)
+    events = list(book["Gebeurtenissen"].iter_rows(values_only=True))
+    assert [row[0] for row in events[1:]] == [1, 2, 3, 4, 5]
+    assert [row[3] for row in events[1:]] == [
+        "geregistreerd", "geregistreerd", "advies gevraagd", "advies ontvangen", "beslissing",
+    ]  # fmt: skip
+    assert all(len(str(row[7])) == 64 for row in events[1:])
+    assert events[2][6] == events[1][7]  # each event names the previous hash
+
+
+def test_csv_and_json_read_back(cli: Invoke, db_url: str, tmp_path: Path) -> None:
+    _fill(cli, db_url)
+    target = tmp_path / "register.csv"
+    cli("log", "export", "--db", db_url, "-o", str(target), "--lang", "en")
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["Title"] for r in rows] == [FORMULA, "Laptops"]
+    assert rows[1]["Kind"] == "procurement" and rows[1]["Status"] == "no advice needed"
+    target = tmp_path / "register.json"
+    cli("log", "export", "--db", db_url, "-o", str(target))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert [c["title"] for c in data["checks"]] == [FORMULA, "Laptops"]
+    assert [e["seq"] for e in data["checks"][0]["events"]] == [1, 3, 4, 5]
+    assert data["events"] == 5 and len(data["head_hash"]) == 64
+
+
+def test_export_refuses_and_keeps_what_exists(cli: Invoke, db_url: str, tmp_path: Path) -> None:
+    _fill(cli, db_url)
+    target = tmp_path / "register.xlsx"
+    target.write_text("keep me", encoding="utf-8")
+    result = cli("log", "export", "--db", db_url, "-o", str(target), "--lang", "en", expect=2)
+    assert flat(result.stderr) == (
+        f"{target} already exists; use --force to overwrite it or choose another name."
+    )
+    assert target.read_text(encoding="utf-8") == "keep me"
+    cli("log", "export", "--db", db_url, "-o", str(target), "--force")
+    assert load_workbook(target).sheetnames[0] == "Controles"
+    bad = cli("log", "export", "--db", db_url, "-o", str(tmp_path / "r.pdf"), "--lang", "en",
+              expect=2)  # fmt: skip
+    assert flat(bad.stderr) == (
+        f"Cannot export to {tmp_path / 'r.pdf'}: choose a file ending in .xlsx, .csv, .json."
+    )
+    missing = cli("log", "export", "--db", db_url, "--lang", "en", expect=2)
+    assert flat(missing.stderr) == "Give the output file with -o, for example -o register.xlsx."
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

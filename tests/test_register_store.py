@@ -1,0 +1,421 @@
+"""The register library on a real SQLite file and, in CI, a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from hrtoets.errors import InputError, RegisterError
+from hrtoets.register import (
+    CheckFilter,
+    Decision,
+    Kind,
+    Outcome,
+    Status,
+    open_register,
+    snapshot,
+)
+from hrtoets.register.chain import canonical, link_hash
+from hrtoets.register.model import CheckDraft
+from hrtoets.rule import Answer
+from hrtoets.screening import Screener, Verdict
+
+pytest_plugins = ["tests.register_fixtures"]  # db_url, bundled_screener
+
+
+def verdicts(screener: Screener, *names: str) -> list[Verdict]:
+    """Screen each name (no guiding-question answer: that belongs to the check)."""
+    return [screener.screen(name) for name in names]
+
+
+def _sql(url: str, statement: str, **params: object) -> None:
+    """Change the database behind the tool's back."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(statement), params)
+    engine.dispose()
+
+
+def test_lifecycle_and_derived_status(db_url: str, bundled_screener: Screener) -> None:
+    screener = bundled_screener
+    with open_register(db_url) as register:
+        check = register.add_check(
+            kind=Kind.DELEGATION_OUT,
+            title="Handelsmissie",
+            countries=verdicts(screener, "Marokko", "Belgium"),
+            officer="an",
+            answer=Answer.NO,
+            planned_date=date(2025, 6, 1),
+        )
+        assert check.id == 1
+        assert check.status is Status.OPEN
+        assert check.advice_needed is True
+        assert check.reasons == ("at_or_below_threshold",)
+        register.request_advice(check.id, officer="an", on=date(2025, 3, 1))
+        assert register.get(check.id).status is Status.ADVICE_REQUESTED
+        register.receive_advice(
+            check.id, outcome=Outcome.CONDITIONAL, officer="raad", note="clausule"
+        )
+        assert register.get(check.id).status is Status.ADVICE_RECEIVED
+        register.decide(check.id, decision=Decision.ADJUSTED, officer="an", note="met clausule")
+        done = register.get(check.id)
+    assert done.status is Status.DECIDED
+    assert done.advice_outcome == "conditional"
+    assert done.decision == "adjusted"
+    assert [e.kind for e in done.events] == [
+        "created",
+        "advice-requested",
+        "advice-received",
+        "decided",
+    ]
+    assert done.events[1].payload == {"date": "2025-03-01", "note": ""}
+    assert done.events[2].officer == "raad"
+    assert [c.iso3 for c in done.countries] == ["MAR", "BEL"]
+    assert done.countries[0].score == 0.48
+    assert done.countries[0].score_exact == pytest.approx(0.4806151047785714)
+    assert done.countries[1].advice_needed is False
+    assert done.planned_date == "2025-06-01"
+
+
+def test_not_needed_and_the_guiding_question(db_url: str, bundled_screener: Screener) -> None:
+    screener = bundled_screener
+    with open_register(db_url) as register:
+        calm = register.add_check(
+            kind=Kind.NETWORK,
+            title="Eurocities",
+            countries=verdicts(screener, "BE"),
+            answer=Answer.NO,
+        )
+        unsure = register.add_check(
+            kind=Kind.NETWORK,
+            title="Other",
+            countries=verdicts(screener, "BE"),
+            answer=Answer.UNSURE,
+        )
+    assert (calm.status, calm.advice_needed, calm.reasons) == (
+        Status.NOT_NEEDED,
+        False,
+        ("above_threshold",),
+    )
+    assert (unsure.status, unsure.advice_needed, unsure.reasons) == (
+        Status.OPEN,
+        True,
+        ("guiding_question",),
+    )
+
+
+def test_refused_transitions_write_nothing(db_url: str, bundled_screener: Screener) -> None:
+    screener = bundled_screener
+    with open_register(db_url) as register:
+        check = register.add_check(
+            kind=Kind.PROCUREMENT, title="Laptops", countries=verdicts(screener, "China")
+        )
+        with pytest.raises(InputError) as refused:
+            register.receive_advice(check.id, outcome=Outcome.POSITIVE)
+        assert refused.value.key == "register.not_requested"
+        register.request_advice(check.id)
+        with pytest.raises(InputError) as twice:
+            register.request_advice(check.id)
+        assert twice.value.key == "register.already_requested"
+        register.decide(check.id, decision=Decision.NO_GO)
+        with pytest.raises(InputError) as closed:
+            register.decide(check.id, decision=Decision.GO)
+        assert str(closed.value) == (
+            "Check 1 is already decided (no-go) and therefore closed; record a new check."
+        )
+        with pytest.raises(InputError) as unknown:
+            register.get(7)
+        assert unknown.value.key == "register.unknown_id"
+        assert len(register.events()) == 3
+        assert register.verify().intact
+
+
+def test_validation(db_url: str, bundled_screener: Screener) -> None:
+    screener = bundled_screener
+    with open_register(db_url) as register:
+        for kwargs, key in (
+            ({"title": " ", "countries": verdicts(screener, "BE")}, "register.no_title"),
+            ({"title": "x", "countries": []}, "register.no_country"),
+            ({"title": "x\x00y", "countries": verdicts(screener, "BE")}, "register.bad_text"),
+        ):
+            with pytest.raises(InputError) as error:
+                register.add_check(kind=Kind.OTHER, **kwargs)  # type: ignore[arg-type]
+            assert error.value.key == key
+        with pytest.raises(InputError) as error:
+            register.add_check(
+                kind=Kind.PARTNERSHIP, title="Stedenband", countries=verdicts(screener, "BE")
+            )
+        assert error.value.key == "register.answer_required"
+        assert register.checks() == []
+
+
+def test_a_failure_inside_the_transaction_leaves_nothing(
+    db_url: str, bundled_screener: Screener
+) -> None:
+    screener = bundled_screener
+    good = CheckDraft(
+        kind=Kind.OTHER,
+        title="good",
+        countries=(snapshot(screener.screen("BE")),),
+        officer="an",
+    )
+    broken = dataclasses.replace(
+        good, countries=(dataclasses.replace(good.countries[0], score=float("nan")),)
+    )
+    with open_register(db_url) as register:
+        with pytest.raises(ValueError, match="JSON compliant"):
+            register.add_checks([good, broken])
+        assert register.events() == []
+        assert register.checks() == []
+        assert register.add_checks([good])[0].id == 1  # the id was not used up either
+
+
+def test_append_event_for_other_features(db_url: str, bundled_screener: Screener) -> None:
+    screener = bundled_screener
+    payload = {
+        "template": "network",
+        "language": "nl",
+        "partner": "Eurocities",
+        "countries": ["BEL", "MAR"],
+        "sha256": "ab" * 32,
+    }
+    with open_register(db_url) as register:
+        check = register.add_check(
+            kind=Kind.NETWORK,
+            title="Eurocities",
+            countries=verdicts(screener, "BE"),
+            answer=Answer.NO,
+        )
+        event = register.append_event(check.id, "agreement", payload, officer="an")
+        assert (event.seq, event.kind, dict(event.payload)) == (2, "agreement", payload)
+        assert register.get(check.id).status is Status.NOT_NEEDED
+        assert register.get(check.id).events[-1] == event
+        with pytest.raises(InputError) as bad:
+            register.append_event(check.id, "signed", {})
+        assert bad.value.key == "register.bad_event_kind"
+        with pytest.raises(InputError) as unjson:
+            register.append_event(check.id, "note", {"when": date(2025, 1, 1)})
+        assert unjson.value.key == "register.bad_payload"
+        with pytest.raises(InputError) as created:
+            register.append_event(check.id, "created", {})
+        assert created.value.key == "register.created_via_add"
+        assert register.verify().events == 2
+
+
+def test_filters(db_url: str, bundled_screener: Screener) -> None:
+    screener = bundled_screener
+    with open_register(db_url) as register:
+        a = register.add_check(
+            kind=Kind.NETWORK, title="a", countries=verdicts(screener, "BE"), answer=Answer.NO
+        )
+        b = register.add_check(
+            kind=Kind.PROCUREMENT, title="b", countries=verdicts(screener, "Marokko", "Japan")
+        )
+        c = register.add_check(kind=Kind.PROCUREMENT, title="c", countries=verdicts(screener, "BE"))
+        register.request_advice(b.id)
+
+        def ids(**kwargs: object) -> list[int]:
+            return [x.id for x in register.checks(CheckFilter(**kwargs))]  # type: ignore[arg-type]
+
+        assert ids() == [a.id, b.id, c.id]
+        assert ids(kind=Kind.PROCUREMENT) == [b.id, c.id]
+        assert ids(iso3="JPN") == [b.id]
+        assert ids(iso3="BEL", kind=Kind.NETWORK) == [a.id]
+        assert ids(advice_needed=True) == [b.id]
+        assert ids(status=Status.ADVICE_REQUESTED) == [b.id]
+        assert ids(status=Status.NOT_NEEDED) == [a.id, c.id]
+        assert ids(year=int(a.created_at[:4])) == [a.id, b.id, c.id]
+        assert ids(year=1999) == []
+
+
+def _three_events(url: str, screener: Screener) -> None:
+    with open_register(url) as register:
+        first = register.add_check(
+            kind=Kind.PROCUREMENT, title="Laptops", countries=verdicts(screener, "Marokko")
+        )
+        register.request_advice(first.id)
+        register.add_check(kind=Kind.OTHER, title="Visit", countries=verdicts(screener, "BE"))
+
+
+def _verify(url: str) -> tuple[bool, int | None, int | None, str | None]:
+    with open_register(url) as register:
+        result = register.verify()
+    return result.intact, result.broken_seq, result.broken_check, result.problem
+
+
+def test_verify_intact_counts(db_url: str, bundled_screener: Screener) -> None:
+    screener = bundled_screener
+    _three_events(db_url, screener)
+    with open_register(db_url) as register:
+        result = register.verify()
+        last = register.events()[-1]
+    assert (result.intact, result.events, result.checks) == (True, 3, 2)
+    assert result.head_hash == last.hash
+    expected = link_hash(
+        seq=3,
+        check_id=2,
+        kind="created",
+        recorded_at=last.recorded_at,
+        officer=last.officer,
+        payload=dict(last.payload),
+        prev_hash=last.prev_hash,
+    )
+    assert last.hash == expected  # SHA-256 over canonical content + previous hash
+
+
+@pytest.mark.parametrize(
+    ("statement", "found"),
+    [
+        (  # a changed event
+            "UPDATE register_events SET payload = replace(payload, 'Laptops', 'Tablets') "
+            "WHERE seq = 1",
+            (False, 1, 1, "hash"),
+        ),
+        (  # a changed officer
+            "UPDATE register_events SET officer = 'someone else' WHERE seq = 2",
+            (False, 2, 1, "hash"),
+        ),
+        ("DELETE FROM register_events WHERE seq = 2", (False, 2, None, "gap")),
+        ("DELETE FROM register_events WHERE seq = 3", (False, 3, None, "head")),
+        (  # the projection the filters read
+            "UPDATE register_checks SET kind = 'network' WHERE id = 1",
+            (False, 1, 1, "projection"),
+        ),
+        (
+            "UPDATE register_check_countries SET score = 0.9 WHERE check_id = 2",
+            (False, 3, 2, "projection"),
+        ),
+    ],
+)
+def test_verify_finds_edits_behind_its_back(
+    db_url: str, bundled_screener: Screener, statement: str, found: tuple[object, ...]
+) -> None:
+    screener = bundled_screener
+    _three_events(db_url, screener)
+    assert _verify(db_url) == (True, None, None, None)
+    _sql(db_url, statement)
+    assert _verify(db_url) == found
+
+
+def test_verify_finds_a_rehashed_forgery(db_url: str, bundled_screener: Screener) -> None:
+    """A forger who recomputes the changed event's own hash still breaks the next link."""
+    screener = bundled_screener
+    _three_events(db_url, screener)
+    with open_register(db_url) as register:
+        original = register.events()[0]
+    payload = {**original.payload, "title": "Tablets"}
+    forged = link_hash(
+        seq=1,
+        check_id=1,
+        kind="created",
+        recorded_at=original.recorded_at,
+        officer=original.officer,
+        payload=payload,
+        prev_hash=original.prev_hash,
+    )
+    _sql(
+        db_url,
+        "UPDATE register_events SET payload = :payload, hash = :hash WHERE seq = 1",
+        payload=canonical(payload),
+        hash=forged,
+    )
+    _sql(db_url, "UPDATE register_checks SET title = 'Tablets' WHERE id = 1")
+    assert _verify(db_url) == (False, 2, 1, "link")
+
+
+def test_schema_is_versioned_and_reopened(db_url: str) -> None:
+    open_register(db_url).close()
+    open_register(db_url).close()
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version FROM register_schema_version")).all() == [(1,)]
+        assert conn.execute(text("SELECT last_seq FROM register_head")).all() == [(0,)]
+    engine.dispose()
+    _sql(db_url, "UPDATE register_schema_version SET version = 9")
+    with pytest.raises(RegisterError) as newer:
+        open_register(db_url)
+    assert str(newer.value) == (
+        "The register has schema version 9, this hrtoets knows up to 1; upgrade hrtoets."
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("not a url", "register.bad_url"),
+        ("nosuchdb://host/x", "register.bad_url"),
+        ("sqlite:////nonexistent-folder/x/register.sqlite", "register.unreachable"),
+        ("postgresql+psycopg://nobody:secret@127.0.0.1:1/none", "register.unreachable"),
+    ],
+)
+def test_bad_databases_are_one_sentence(url: str, key: str) -> None:
+    with pytest.raises(RegisterError) as error:
+        open_register(url)
+    assert error.value.key == key
+    assert "secret" not in str(error.value)
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("these are notes, not a database\n" * 100, encoding="utf-8")
+    with pytest.raises(RegisterError) as error:
+        open_register(f"sqlite:///{path}")
+    assert str(error.value) == (
+        f"sqlite:///{path} is not a usable register database (file is not a database); "
+        "choose another with --db."
+    )
+    assert path.read_text(encoding="utf-8").startswith("these are notes")
+
+
+def test_missing_postgres_driver_names_the_pip_line() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['psycopg'] = None  # as if psycopg were not installed\n"
+        "from hrtoets.register import open_register\n"
+        "from hrtoets.errors import RegisterError\n"
+        "try:\n"
+        "    open_register('postgresql+psycopg://u@127.0.0.1/db')\n"
+        "except RegisterError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == (
+        "PostgreSQL needs the psycopg driver; install it with: pip install 'hrtoets[postgres]'"
+    )
+
+
+def test_required_postgres_fails_instead_of_skipping(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.register_fixtures import postgres_schema_url
+
+    monkeypatch.delenv("HRTOETS_TEST_POSTGRES_URL", raising=False)
+    monkeypatch.setenv("HRTOETS_REQUIRE_POSTGRES", "1")
+    with pytest.raises(pytest.fail.Exception, match="PostgreSQL is required"):
+        next(postgres_schema_url())
+    monkeypatch.delenv("HRTOETS_REQUIRE_POSTGRES")
+    with pytest.raises(pytest.skip.Exception):
+        next(postgres_schema_url())
+
+
+def test_json_round_trip_of_a_record(db_url: str, bundled_screener: Screener) -> None:
+    screener = bundled_screener
+    with open_register(db_url) as register:
+        added = register.add_check(
+            kind=Kind.PROCUREMENT,
+            title="Koffie ☕ «fair»",
+            countries=verdicts(screener, "Hongarije", "Taiwan"),
+            partner="Bean & Co",
+            note='=HYPERLINK("x")',
+        )
+        again = register.get(added.id)
+    assert again == added
+    data = json.loads(json.dumps(again.to_json(events=True)))
+    assert data["countries"][0]["borderline"] is True
+    assert data["countries"][1]["reason"] == "not_in_index"
+    assert data["title"] == "Koffie ☕ «fair»"
