@@ -1,4 +1,4 @@
-"""``hrtoets index …``: import a WJP workbook, show the active index, list its countries."""
+"""``hrtoets index …``: import or download WJP workbooks; show, list, switch, compare indexes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from hrtoets.cli.options import EditionOption, JsonOption, LangOption
 from hrtoets.cli.session import start
 
 index_app = typer.Typer(
-    help="The WJP Rule of Law Index: import, inspect, list.", no_args_is_help=True
+    help="The WJP Rule of Law Index: import, update, inspect, list, switch, compare.",
+    no_args_is_help=True,
 )
 
 
@@ -69,8 +70,8 @@ def import_(
 
 @index_app.command("info")
 def info(lang: LangOption = None, json_output: JsonOption = False) -> None:
-    """Which index is active: edition, countries, source and its SHA-256."""
-    from hrtoets.index.store import load_active_index
+    """Which index is active: edition, countries, origin, source, its SHA-256, import time."""
+    from hrtoets.index.store import active_name, load_active_index
 
     session = start(lang)
     index = load_active_index(session.settings.home)
@@ -80,6 +81,7 @@ def info(lang: LangOption = None, json_output: JsonOption = False) -> None:
         "editions": list(index.editions),
         "countries": meta.countries,
         "rows": meta.rows,
+        "active": active_name(session.settings.home),
         "source": meta.source,
         "source_sha256": meta.source_sha256,
         "origin": meta.origin,
@@ -90,20 +92,9 @@ def info(lang: LangOption = None, json_output: JsonOption = False) -> None:
     if json_output:
         session.print_json(data)
         return
-    out = session.out
-    out.print(
-        session.t(
-            "index.info",
-            edition=meta.edition,
-            countries=meta.countries,
-            editions=len(index.editions),
-            first=index.editions[0],
-        ),
-        markup=False,
-    )
-    for key in ("source", "source_sha256", "origin", "imported_at", "path"):
-        out.print(f"  {key}: {data[key]}", markup=False)
-    out.print(session.t("check.credit"), style="dim", markup=False)
+    from hrtoets.cli.updates_view import render_info
+
+    render_info(session, index, data)
 
 
 @index_app.command("list")
@@ -133,6 +124,157 @@ def list_(
     from hrtoets.cli.index_view import render_list
 
     render_list(session, rows, screener.index.edition(edition))
+
+
+@index_app.command("update")
+def update(
+    *,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url", help="Download from this address instead of index_url in config.toml."
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="Use a workbook downloaded by hand instead of downloading."),
+    ] = None,
+    edition: Annotated[
+        str | None,
+        typer.Option(
+            "--edition",
+            help="The edition to fetch, e.g. 2025 (default: this year's, published in autumn).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0.01, help="Seconds to wait for a connection or for data."),
+    ] = 30.0,
+    retries: Annotated[
+        int,
+        typer.Option(
+            "--retries", min=0, help="New attempts after a network error or server error."
+        ),
+    ] = 2,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Download WJP's historical data workbook, validate it and make it the active index.
+
+    On any failure the active index stays as it was and nothing is left behind (exit code 2).
+    """
+    from hrtoets.cli.updates_view import download_progress, say_retry
+    from hrtoets.index.update import FetchPolicy, update_index
+
+    session = start(lang)
+    policy = FetchPolicy(connect_timeout=timeout, read_timeout=timeout, retries=retries)
+    with download_progress(session) as progress:
+        result = update_index(
+            session.settings.home,
+            url=url,
+            file=file,
+            edition=edition,
+            pattern=session.settings.index_url,
+            policy=policy,
+            progress=progress,
+            on_retry=lambda notice: say_retry(session, notice),
+        )
+    if json_output:
+        session.print_json(result.to_json())
+        return
+    session.say(
+        "updates.done",
+        edition=result.edition,
+        countries=result.countries,
+        sha256=result.source_sha256,
+        previous=result.previous,
+    )
+
+
+@index_app.command("history")
+def history(lang: LangOption = None, json_output: JsonOption = False) -> None:
+    """The indexes kept in HRTOETS_HOME (and the bundled one), marking the active one."""
+    from hrtoets.index.history import stored_indexes
+
+    session = start(lang)
+    stored = stored_indexes(session.settings.home)
+    if json_output:
+        session.print_json([s.to_json() for s in stored])
+        return
+    from hrtoets.cli.updates_view import render_history
+
+    render_history(session, stored)
+
+
+@index_app.command("use")
+def use(
+    name: Annotated[
+        str, typer.Argument(help="A stored edition (see 'hrtoets index history') or 'bundled'.")
+    ],
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Switch the active index to a stored edition or back to the bundled one (a rollback)."""
+    from hrtoets.index.history import use_index
+
+    session = start(lang)
+    chosen = use_index(session.settings.home, name)
+    if json_output:
+        session.print_json(chosen.to_json())
+        return
+    session.say(
+        "updates.now_active",
+        name=chosen.name,
+        edition=chosen.edition,
+        countries=chosen.countries,
+        origin=session.t(f"updates.origin.{chosen.origin}"),
+        source=chosen.source,
+    )
+
+
+@index_app.command("diff")
+def diff(
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Earlier edition: 2024 (of the active index) or INDEX:EDITION, e.g. bundled:2024 "
+            "(default: the edition before --to).",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Later edition, same form (default: the active index's latest).",
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="How many largest moves to show.")] = 10,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Which countries' verdicts change between two editions, borderline cases, largest moves."""
+    from hrtoets.cli.updates_view import local_names, render_diff
+    from hrtoets.index.diff import diff_to_json
+    from hrtoets.index.history import compare
+
+    session = start(lang)
+    settings = session.settings
+    result = compare(
+        settings.home,
+        from_,
+        to,
+        threshold=settings.threshold,
+        rounding=settings.rounding,
+        top=top,
+    )
+    if json_output:
+        session.print_json(diff_to_json(result, local_names(session.lang)))
+        return
+    render_diff(session, result)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,13 +2,15 @@
 
 The bundled index ships inside the package (``hrtoets/data``). Editions imported or downloaded later
 live in ``HRTOETS_HOME/index/<edition>/``; the file ``HRTOETS_HOME/index/active`` names the one in
-use (absent, or ``bundled``: the bundled one).
+use (absent, or ``bundled``: the bundled one). Switching is one atomic write of that file, so a
+reader sees the old index or the new one, never a mix.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -77,6 +79,18 @@ def set_active(home: Path, name: str) -> None:
     write_text_atomic(folder / ACTIVE_FILE, name + "\n", force=True)
 
 
+def stored_names(home: Path) -> list[str]:
+    """The edition folders kept under ``home`` (staging and download leftovers excluded)."""
+    root = editions_folder(home)
+    if not root.is_dir():
+        return []
+    return sorted(
+        entry.name
+        for entry in root.iterdir()
+        if not entry.name.startswith(".") and (entry / CSV_NAME).is_file()
+    )
+
+
 def import_into_home(
     workbook: Path,
     home: Path,
@@ -84,11 +98,14 @@ def import_into_home(
     activate: bool = True,
     origin: str = "file",
     source: str | None = None,
+    accept: Callable[[ImportResult], None] | None = None,
 ) -> tuple[ImportResult, Path]:
     """Validate ``workbook`` and keep it as an edition under ``home``; optionally activate it.
 
     The edition is written to a temporary folder first and renamed into place, so a failed import
-    leaves the editions on disk, and the active one, as they were.
+    leaves the editions on disk, and the active one, as they were. ``accept`` sees the validated
+    result before anything is kept and may refuse it by raising (``index update`` checks that the
+    workbook holds the edition it asked for).
     """
     from hrtoets.index.importer import import_workbook
 
@@ -97,12 +114,32 @@ def import_into_home(
     staging = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
     try:
         result = import_workbook(workbook, staging, origin=origin, source=source)
+        if accept is not None:
+            accept(result)
         target = root / result.meta.edition
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
+        _swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if activate:
         set_active(home, result.meta.edition)
     return result, target
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Rename ``staging`` to ``target``; an earlier copy is moved aside first, restored on failure.
+
+    Two renames on one file system: the earlier copy is never half overwritten, and is gone only
+    once the new one is in place.
+    """
+    if not target.exists():
+        staging.rename(target)
+        return
+    aside = Path(tempfile.mkdtemp(prefix=f".replaced-{target.name}-", dir=target.parent))
+    aside.rmdir()
+    target.rename(aside)
+    try:
+        staging.rename(target)
+    except OSError:
+        aside.rename(target)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
