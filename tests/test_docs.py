@@ -70,3 +70,10 @@ def test_check_json_path_imports_no_heavy_library() -> None:
         cwd=ROOT,
     )
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_public_api_loads() -> None:
+    import hrtoets
+
+    for name in hrtoets.__all__:
+        assert getattr(hrtoets, name) is not None, name

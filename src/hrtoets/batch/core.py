@@ -161,10 +161,13 @@ def run_batch(
     force: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    before_write: Callable[[BatchResult], None] | None = None,
 ) -> BatchResult:
     """Read ``source``, screen it and write the screened workbook; the input is never touched.
 
     The output is checked before the work starts, so a refused output costs nothing.
+    ``before_write`` sees the screened rows before the workbook is written (the register records
+    them there, so a refusing register leaves no workbook).
     """
     from hrtoets.batch.workbook import write_workbook
 
@@ -173,6 +176,8 @@ def run_batch(
         check_output(source, target, force=force)
     table = read_table(source, sheet=sheet)
     result = screen_table(table, screener, column=column, progress=progress, today=today)
+    if before_write is not None:
+        before_write(result)
     write_workbook(result, target, lang=lang, force=force, progress=progress)
     return BatchResult(result.table, result.column, result.rows, result.summary, target)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
 
-from hrtoets.cli.options import ForceOption, JsonOption, LangOption, OutputOption
+from hrtoets.cli.options import DbOption, ForceOption, JsonOption, LangOption, OutputOption
 from hrtoets.cli.session import Session, start
 
 if TYPE_CHECKING:
@@ -42,19 +43,48 @@ def batch(
     lang: LangOption = None,
     force: ForceOption = False,
     json_output: JsonOption = False,
+    log: Annotated[
+        str | None,
+        typer.Option(
+            "--log",
+            metavar="KIND",
+            help="Also record every row as a check of this kind in the register "
+            "(delegation-in, delegation-out, network, partnership, procurement, other).",
+            show_default=False,
+        ),
+    ] = None,
+    answer: Annotated[
+        str | None,
+        typer.Option(
+            "--answer",
+            help="With --log: the guiding question's answer for these contacts (yes, no, "
+            "unsure); required for the four council kinds.",
+            show_default=False,
+        ),
+    ] = None,
+    officer: Annotated[
+        str | None,
+        typer.Option(
+            "--officer", help="With --log: who records (default: the OS user).", show_default=False
+        ),
+    ] = None,
+    db: DbOption = None,
 ) -> None:
     """Screen every row of a partner list and write INPUT.screened.xlsx beside it.
 
     Adds the matched country, ISO3, WJP score, edition, whether advice is needed, the reason and a
     note to every row; unrecognised, ambiguous and empty values need advice and are flagged for
-    review. A second sheet sums it up. The input is never modified.
+    review. A second sheet sums it up. The input is never modified. With --log KIND every row is
+    also recorded in the register, in one transaction, before the workbook is written.
     """
     from hrtoets.batch import run_batch
+    from hrtoets.batch.register_link import LogRequest, recording
     from hrtoets.screening import Screener
 
-    session = start(lang)
+    session = start(lang, db)
     screener = Screener.from_settings(session.settings)
-    with _progress(session) as progress:
+    request = LogRequest(log, _answer(session, log, answer), officer) if log else None
+    with _progress(session) as progress, recording(session.settings, request) as recorder:
         result = run_batch(
             source,
             screener,
@@ -64,15 +94,31 @@ def batch(
             column=column,
             force=force,
             progress=progress,
+            before_write=recorder,
         )
+    logged = [check.id for check in recorder.checks] if recorder else []
     if json_output:
         from hrtoets.batch import summary_to_json
 
-        session.print_json(summary_to_json(result))
+        data = summary_to_json(result)
+        if recorder is not None:
+            data |= {"logged_kind": recorder.kind.value, "logged_check_ids": logged}
+        session.print_json(data)
         return
     how = session.t(f"batch.how.{result.column.how.value}")
     session.say("batch.column_used", column=result.column.header, how=how)
     _render(session, result)
+    if logged:
+        session.say("batch.logged", count=len(logged), first=logged[0], last=logged[-1])
+
+
+def _answer(session: Session, kind: str, answer: str | None) -> str | None:
+    """The guiding-question answer; asked when a council kind needs it and a person is there."""
+    from hrtoets.register.actions import needs_answer
+
+    if answer is None and needs_answer(kind) and sys.stdin.isatty():
+        return str(typer.prompt(session.t("register.answer_prompt"), err=True))
+    return answer
 
 
 @contextmanager

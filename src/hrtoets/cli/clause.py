@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -9,13 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hrtoets.cli.options import ForceOption, JsonOption, LangOption, OutputOption
+from hrtoets.cli.options import DbOption, ForceOption, JsonOption, LangOption, OutputOption
 from hrtoets.cli.session import Session, start
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from hrtoets.agreements import Agreement, AgreementMaker, MergeResult
+    from hrtoets.agreements.register_link import AgreementLog
     from hrtoets.agreements.variables import Variables
 
 clause_app = typer.Typer(
@@ -126,21 +128,58 @@ def render(  # every option keyword-only: they are named on the command line too
     lang: LangOption = None,
     force: ForceOption = False,
     json_output: JsonOption = False,
+    log: Annotated[
+        bool,
+        typer.Option(
+            "--log", help="Record the agreement in the register (a new check, or --check)."
+        ),
+    ] = False,
+    check: Annotated[
+        int | None,
+        typer.Option("--check", help="With --log: the check to record it on.", metavar="ID"),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="With --log, for a new check: its kind (default: from the template; "
+            "delegation needs delegation-in or delegation-out).",
+            show_default=False,
+        ),
+    ] = None,
+    answer: Annotated[
+        str | None,
+        typer.Option(
+            "--answer",
+            help="With --log, for a new check: the guiding question's answer (yes, no, unsure).",
+            show_default=False,
+        ),
+    ] = None,
+    officer: Annotated[
+        str | None,
+        typer.Option(
+            "--officer", help="With --log: who records (default: the OS user).", show_default=False
+        ),
+    ] = None,
+    db: DbOption = None,
 ) -> None:
     """Write an agreement with the human-rights clause; the format follows the -o extension.
 
     Each --country is screened: when advice is needed the agreement is still written, and the
     terminal says to ask the human-rights council first. With --rows and --out-dir: one agreement
-    per row, the columns giving the variables (partner, country, …).
+    per row, the columns giving the variables (partner, country, …). With --log the agreement
+    (template, language, partner, countries, file and SHA-256) is recorded in the register.
     """
     from hrtoets.agreements import AgreementMaker
     from hrtoets.errors import InputError
 
-    session = start(lang)
+    session = start(lang, db)
     single = output is not None and rows is None and out_dir is None
     merging = output is None and rows is not None and out_dir is not None
     if not (single or merging):
         raise InputError("agreements.need_output")
+    if merging and log:
+        raise InputError("agreements.log_with_rows")
     variables = _variables(data, var or [], partner, country or [])
     maker = AgreementMaker(session.settings)
     if rows is not None and out_dir is not None:
@@ -148,14 +187,78 @@ def render(  # every option keyword-only: they are named on the command line too
         _mail_merge(session, maker, name, source, variables, force=force, json_output=json_output)
         return
     assert output is not None
-    written = maker.render(name, session.lang, variables, output, force=force)
-    # Register link (issue 5, point 7) goes here: `--log [--check ID]` stores written.record()
-    # (template, lang, partner, countries, output, sha256) as an event of a check.
+    request = _log_request(
+        session, name, log=log, check=check, kind=kind, answer=answer, officer=officer
+    )
+    _render_one(
+        session,
+        maker,
+        name,
+        variables,
+        output,
+        force=force,
+        request=request,
+        json_output=json_output,
+    )
+
+
+def _log_request(
+    session: Session,
+    name: str,
+    *,
+    log: bool,
+    check: int | None,
+    kind: str | None,
+    answer: str | None,
+    officer: str | None,
+) -> AgreementLog | None:
+    """What --log asks; the guiding question is asked when a new council check needs it."""
+    from hrtoets.agreements.register_link import TEMPLATE_KINDS, AgreementLog
+    from hrtoets.errors import InputError
+
+    if not log:
+        if check is not None or kind is not None or answer is not None:
+            raise InputError("agreements.log_options_without_log")
+        return None
+    if check is None and answer is None and sys.stdin.isatty():
+        from hrtoets.register.actions import needs_answer
+
+        wanted = kind or TEMPLATE_KINDS.get(name)
+        if wanted and needs_answer(wanted):
+            answer = str(typer.prompt(session.t("register.answer_prompt"), err=True))
+    return AgreementLog(check_id=check, kind=kind, answer=answer, officer=officer)
+
+
+def _render_one(
+    session: Session,
+    maker: AgreementMaker,
+    name: str,
+    variables: Variables,
+    output: Path,
+    *,
+    force: bool,
+    request: AgreementLog | None,
+    json_output: bool,
+) -> None:
+    """Prepare, check with the register (--log), write, record; then say what happened."""
+    from hrtoets.agreements.register_link import recording
+    from hrtoets.agreements.writers import format_of
+
+    format_of(output)  # a wrong extension is said before any work is done
+    with recording(session.settings, request) as recorder:
+        agreement = maker.prepare(name, session.lang, variables)
+        if recorder is not None:
+            recorder.prepare(agreement)
+        written = maker.write(agreement, output, force=force)
+        logged = recorder.record(written) if recorder is not None else None
     _say_screening(session, written.agreement)
     if json_output:
-        session.print_json(written.record())
-    else:
-        session.say("agreements.written", path=output, name=name, lang=session.lang)
+        record = written.record()
+        session.print_json(record | {"check_id": logged.id} if logged else record)
+        return
+    session.say("agreements.written", path=output, name=name, lang=session.lang)
+    if logged is not None:
+        session.say("agreements.logged", id=logged.id)
 
 
 def _variables(

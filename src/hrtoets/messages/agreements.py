@@ -137,4 +137,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreements.col_origin": {"nl": "Herkomst", "en": "Origin"},
     "agreements.origin_package": {"nl": "ingebouwd", "en": "built in"},
     "agreements.origin_user": {"nl": "eigen map", "en": "own folder"},
+    "agreements.log_kind_needed": {
+        "nl": "Geef met --kind aan wat voor toets de overeenkomst '{name}' vastlegt (bv. delegation-in of delegation-out), of leg ze vast bij een bestaande toets met --check ID.",
+        "en": "Say with --kind what kind of check the agreement '{name}' records (e.g. delegation-in or delegation-out), or record it on an existing check with --check ID.",
+    },
+    "agreements.log_with_rows": {
+        "nl": "--log legt één overeenkomst vast; render zonder --rows om een overeenkomst in het register op te nemen.",
+        "en": "--log records one agreement; render without --rows to record an agreement in the register.",
+    },
+    "agreements.log_options_without_log": {
+        "nl": "--check, --kind en --answer horen bij --log; voeg --log toe om de overeenkomst vast te leggen.",
+        "en": "--check, --kind and --answer go with --log; add --log to record the agreement.",
+    },
+    "agreements.logged": {
+        "nl": "Vastgelegd in het register bij toets {id}.",
+        "en": "Recorded in the register on check {id}.",
+    },
 }

@@ -174,4 +174,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Scores: WJP Rule of Law Index, World Justice Project.",
         "en": "Scores: WJP Rule of Law Index, World Justice Project.",
     },
+    "batch.logged": {
+        "nl": "{count} rijen vastgelegd in het register als toetsen {first} tot {last}.",
+        "en": "{count} rows recorded in the register as checks {first} to {last}.",
+    },
 }

@@ -33,7 +33,7 @@ from hrtoets.register.model import (
     parse_status,
     snapshot,
 )
-from hrtoets.register.store import Register, default_officer, open_register
+from hrtoets.register.store import Register, default_officer, open_register, validate_draft
 
 __all__ = [
     "COUNCIL_KINDS",
@@ -58,4 +58,5 @@ __all__ = [
     "parse_outcome",
     "parse_status",
     "snapshot",
+    "validate_draft",
 ]

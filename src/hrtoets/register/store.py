@@ -168,22 +168,33 @@ class Register:
     def add_checks(self, drafts: Sequence[CheckDraft]) -> list[CheckRecord]:
         """Record several checks in one transaction (a batch): all of them, or none."""
         for draft in drafts:
-            _validate(draft)
-        added: list[CheckRecord] = []
+            validate_draft(draft)
         with self._write() as conn:
-            for draft in drafts:
-                check_id = self._head(conn).last_check_id + 1
-                conn.execute(update(head).values(last_check_id=check_id))
-                payload = draft.payload(check_id)
-                created = self._append(conn, check_id, EventKind.CREATED, payload, draft.officer)
-                conn.execute(
-                    insert(checks).values(
-                        projection(check_id, created.seq, created.recorded_at, payload)
-                    )
-                )
-                conn.execute(insert(check_countries), country_rows(check_id, payload))
-                added.append(CheckRecord.from_events([created]))
-        return added
+            return [CheckRecord.from_events([self._insert(conn, draft)]) for draft in drafts]
+
+    def add_check_with_event(
+        self, draft: CheckDraft, kind: str | EventKind, payload: Mapping[str, Any]
+    ) -> CheckRecord:
+        """Record a check and a first event on it (e.g. ``agreement``) in one transaction."""
+        validate_draft(draft)
+        event_kind = parse_event_kind(kind)
+        with self._write() as conn:
+            created = self._insert(conn, draft)
+            check_transition(CheckRecord.from_events([created]), event_kind)
+            event = self._append(conn, created.check_id, event_kind, payload, draft.officer)
+            return CheckRecord.from_events([created, event])
+
+    def _insert(self, conn: Connection, draft: CheckDraft) -> Event:
+        """The ``created`` event and projection rows of a new check; the caller holds the lock."""
+        check_id = self._head(conn).last_check_id + 1
+        conn.execute(update(head).values(last_check_id=check_id))
+        payload = draft.payload(check_id)
+        created = self._append(conn, check_id, EventKind.CREATED, payload, draft.officer)
+        conn.execute(
+            insert(checks).values(projection(check_id, created.seq, created.recorded_at, payload))
+        )
+        conn.execute(insert(check_countries), country_rows(check_id, payload))
+        return created
 
     def append_event(
         self,
@@ -358,7 +369,7 @@ def _dated(on: date | None, **fields: str) -> dict[str, Any]:
     return {"date": (on or datetime.now(UTC).date()).isoformat(), **fields}
 
 
-def _validate(draft: CheckDraft) -> None:
+def validate_draft(draft: CheckDraft) -> None:
     """What a check must hold before it is recorded."""
     if not draft.title.strip():
         raise InputError("register.no_title")
