@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
 
-from hrtoets.cli.options import DbOption, ForceOption, JsonOption, LangOption, OutputOption
+from hrtoets.cli.options import (
+    AnswerOption,
+    DbOption,
+    ForceOption,
+    JsonOption,
+    LangOption,
+    OfficerOption,
+    OutputOption,
+)
 from hrtoets.cli.session import Session, start
 
 if TYPE_CHECKING:
@@ -53,21 +60,8 @@ def batch(
             show_default=False,
         ),
     ] = None,
-    answer: Annotated[
-        str | None,
-        typer.Option(
-            "--answer",
-            help="With --log: the guiding question's answer for these contacts (yes, no, "
-            "unsure); required for the four council kinds.",
-            show_default=False,
-        ),
-    ] = None,
-    officer: Annotated[
-        str | None,
-        typer.Option(
-            "--officer", help="With --log: who records (default: the OS user).", show_default=False
-        ),
-    ] = None,
+    answer: AnswerOption = None,
+    officer: OfficerOption = None,
     db: DbOption = None,
 ) -> None:
     """Screen every row of a partner list and write INPUT.screened.xlsx beside it.
@@ -83,7 +77,7 @@ def batch(
 
     session = start(lang, db)
     screener = Screener.from_settings(session.settings)
-    request = LogRequest(log, _answer(session, log, answer), officer) if log else None
+    request = LogRequest(log, session.ask_answer(log, answer), officer) if log else None
     with _progress(session) as progress, recording(session.settings, request) as recorder:
         result = run_batch(
             source,
@@ -110,15 +104,6 @@ def batch(
     _render(session, result)
     if logged:
         session.say("batch.logged", count=len(logged), first=logged[0], last=logged[-1])
-
-
-def _answer(session: Session, kind: str, answer: str | None) -> str | None:
-    """The guiding-question answer; asked when a council kind needs it and a person is there."""
-    from hrtoets.register.actions import needs_answer
-
-    if answer is None and needs_answer(kind) and sys.stdin.isatty():
-        return str(typer.prompt(session.t("register.answer_prompt"), err=True))
-    return answer
 
 
 @contextmanager

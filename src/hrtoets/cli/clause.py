@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -10,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hrtoets.cli.options import DbOption, ForceOption, JsonOption, LangOption, OutputOption
+from hrtoets.cli.options import (
+    AnswerOption,
+    DbOption,
+    ForceOption,
+    JsonOption,
+    LangOption,
+    OfficerOption,
+    OutputOption,
+)
 from hrtoets.cli.session import Session, start
 
 if TYPE_CHECKING:
@@ -147,20 +154,8 @@ def render(  # every option keyword-only: they are named on the command line too
             show_default=False,
         ),
     ] = None,
-    answer: Annotated[
-        str | None,
-        typer.Option(
-            "--answer",
-            help="With --log, for a new check: the guiding question's answer (yes, no, unsure).",
-            show_default=False,
-        ),
-    ] = None,
-    officer: Annotated[
-        str | None,
-        typer.Option(
-            "--officer", help="With --log: who records (default: the OS user).", show_default=False
-        ),
-    ] = None,
+    answer: AnswerOption = None,
+    officer: OfficerOption = None,
     db: DbOption = None,
 ) -> None:
     """Write an agreement with the human-rights clause; the format follows the -o extension.
@@ -220,12 +215,8 @@ def _log_request(
         if check is not None or kind is not None or answer is not None:
             raise InputError("agreements.log_options_without_log")
         return None
-    if check is None and answer is None and sys.stdin.isatty():
-        from hrtoets.register.actions import needs_answer
-
-        wanted = kind or TEMPLATE_KINDS.get(name)
-        if wanted and needs_answer(wanted):
-            answer = str(typer.prompt(session.t("register.answer_prompt"), err=True))
+    if check is None:
+        answer = session.ask_answer(kind or TEMPLATE_KINDS.get(name), answer)
     return AgreementLog(check_id=check, kind=kind, answer=answer, officer=officer)
 
 

@@ -6,13 +6,20 @@ transaction) and renders the result; the register itself is imported only when a
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hrtoets.cli.options import DbOption, ForceOption, JsonOption, LangOption, OutputOption
+from hrtoets.cli.options import (
+    AnswerOption,
+    DbOption,
+    ForceOption,
+    JsonOption,
+    LangOption,
+    OfficerOption,
+    OutputOption,
+)
 from hrtoets.cli.session import Session, start
 
 if TYPE_CHECKING:
@@ -24,10 +31,6 @@ log_app = typer.Typer(
 )
 
 IdArgument = Annotated[int, typer.Argument(help="The check's id (see hrtoets log list).")]
-OfficerOption = Annotated[
-    str | None,
-    typer.Option("--officer", help="Who records this (default: the OS user).", show_default=False),
-]
 NoteOption = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
 DateOption = Annotated[
     str | None,
@@ -58,15 +61,7 @@ def add(
         str | None,
         typer.Option("--planned", help="Planned date, YYYY-MM-DD.", show_default=False),
     ] = None,
-    answer: Annotated[
-        str | None,
-        typer.Option(
-            "--answer",
-            help="The guiding question's answer: yes, no or unsure (required for the four "
-            "council kinds; asked when a terminal is attached).",
-            show_default=False,
-        ),
-    ] = None,
+    answer: AnswerOption = None,
     note: NoteOption = "",
     officer: OfficerOption = None,
     db: DbOption = None,
@@ -77,8 +72,7 @@ def add(
     from hrtoets.register import actions
 
     session = start(lang, db)
-    if answer is None and actions.needs_answer(kind) and sys.stdin.isatty():
-        answer = typer.prompt(session.t("register.answer_prompt"), err=True)
+    answer = session.ask_answer(kind, answer)
     check = actions.add(
         session.settings,
         kind=kind,

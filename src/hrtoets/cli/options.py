@@ -51,3 +51,20 @@ EditionOption = Annotated[
         "--edition", help="WJP edition to use, e.g. 2024 (default: the latest).", show_default=False
     ),
 ]
+OfficerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--officer",
+        help="Who records this in the register (default: the OS user).",
+        show_default=False,
+    ),
+]
+AnswerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--answer",
+        help="The guiding question's answer: yes, no or unsure (required for the four council "
+        "kinds in the register; asked when a terminal is attached).",
+        show_default=False,
+    ),
+]

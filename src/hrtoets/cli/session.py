@@ -57,6 +57,16 @@ class Session:
         """A message on stderr (talk, not results)."""
         self.err.print(self.t(key, **params), style=style, markup=False)
 
+    def ask_answer(self, kind: str | None, answer: str | None) -> str | None:
+        """The guiding-question answer; asked when a council kind needs it and a person is there."""
+        if answer is not None or kind is None or not sys.stdin.isatty():
+            return answer
+        from hrtoets.register.actions import needs_answer
+
+        if not needs_answer(kind):
+            return None
+        return str(typer.prompt(self.t("register.answer_prompt"), err=True))
+
     @staticmethod
     def print_json(data: Any) -> None:
         """One JSON document on stdout, nothing else."""
