@@ -113,25 +113,7 @@ class Screener:
         }
         country = resolution.country
         if resolution.status is not Status.RESOLVED or country is None:
-            if not resolution.query.strip():
-                reason = Reason.MISSING
-            elif resolution.status is Status.AMBIGUOUS:
-                reason = Reason.AMBIGUOUS
-            else:
-                reason = Reason.UNRESOLVED
-            return Verdict(
-                **base,
-                country=None,
-                index_name=None,
-                region=None,
-                covered=False,
-                score=None,
-                score_exact=None,
-                rank=None,
-                outcome=unscreenable(reason, answer),
-                candidates=resolution.candidates,
-                suggestions=resolution.suggestions,
-            )
+            return _unscreenable_verdict(resolution, base, answer)
         entry = self.index.entry(country.iso3, label)
         history = tuple((e.edition, e.overall) for e in self.index.history(country.iso3))
         outcome = apply_rule(
@@ -154,6 +136,31 @@ class Screener:
             factors=entry.factors if entry else (),
             history=history,
         )
+
+
+def _unscreenable_verdict(
+    resolution: Resolution, base: dict[str, Any], answer: Answer | None
+) -> Verdict:
+    """The verdict for input that names no single country: advice needed, never a guess."""
+    if not resolution.query.strip():
+        reason = Reason.MISSING
+    elif resolution.status is Status.AMBIGUOUS:
+        reason = Reason.AMBIGUOUS
+    else:
+        reason = Reason.UNRESOLVED
+    return Verdict(
+        **base,
+        country=None,
+        index_name=None,
+        region=None,
+        covered=False,
+        score=None,
+        score_exact=None,
+        rank=None,
+        outcome=unscreenable(reason, answer),
+        candidates=resolution.candidates,
+        suggestions=resolution.suggestions,
+    )
 
 
 def _country_json(country: Country, lang: str, verdict: Verdict | None = None) -> dict[str, Any]:

@@ -16,7 +16,10 @@ from hrtoets.screening import Screener, verdict_to_json
 def check(
     country: Annotated[
         str,
-        typer.Argument(help="Country: a Dutch, English, French or German name, or an ISO code."),
+        typer.Argument(
+            metavar="COUNTRY",
+            help="Country: a Dutch, English, French or German name, or an ISO code.",
+        ),
     ],
     lang: LangOption = None,
     json_output: JsonOption = False,
