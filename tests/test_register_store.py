@@ -146,7 +146,7 @@ def test_validation(db_url: str, bundled_screener: Screener) -> None:
             ({"title": "x\x00y", "countries": verdicts(screener, "BE")}, "register.bad_text"),
         ):
             with pytest.raises(InputError) as error:
-                register.add_check(kind=Kind.OTHER, **kwargs)  # type: ignore[arg-type]
+                register.add_check(kind=Kind.OTHER, **kwargs)
             assert error.value.key == key
         with pytest.raises(InputError) as error:
             register.add_check(
