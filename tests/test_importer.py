@@ -160,3 +160,15 @@ def test_real_workbook_reproduces_the_bundled_index(tmp_path: Path) -> None:
     assert empty == 28
     bundled = (bundled_folder() / CSV_NAME).read_text(encoding="utf-8")
     assert (tmp_path / CSV_NAME).read_text(encoding="utf-8") == bundled
+
+
+def test_quick_read_equals_the_full_csv_parse() -> None:
+    """``hrtoets check`` reads only the leading columns; it must read them exactly as csv does."""
+    from dataclasses import replace
+
+    from hrtoets.index.store import bundled_folder
+
+    path = bundled_folder() / CSV_NAME
+    full = read_entries(path, subfactors=True)
+    assert any("," in e.country for e in full)  # quoted fields are part of the test
+    assert read_entries(path) == [replace(e, subfactors=()) for e in full]

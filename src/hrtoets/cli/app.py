@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any
+from importlib import import_module
+from typing import Annotated, Any, Final
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
-from hrtoets.cli import batch, check, clause, index, log, monitor
 from hrtoets.cli.session import DEBUG_KEY, LANG_KEY, error_lang
 from hrtoets.errors import ExitCode, HrtoetsError
+
+# Each command group lives in its own module, loaded only when that command runs (or for --help):
+# `hrtoets check` then pays neither for importing the other groups nor for Typer building them.
+COMMAND_MODULES: Final = {
+    "check": "hrtoets.cli.check",
+    "batch": "hrtoets.cli.batch",
+    "index": "hrtoets.cli.index",
+    "log": "hrtoets.cli.log",
+    "clause": "hrtoets.cli.clause",
+    "monitor": "hrtoets.cli.monitor",
+}
 
 EPILOG = (
     "Exit codes: 0 ok; 1 a finding (a broken register chain, a changed verdict); "
@@ -25,7 +37,17 @@ EPILOG = (
 
 
 class BoundaryGroup(TyperGroup):
-    """The root group: turns expected errors into a sentence and an exit code."""
+    """The root group: loads command modules on demand; expected errors become a sentence."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*COMMAND_MODULES, *(n for n in self.commands if n not in COMMAND_MODULES)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in COMMAND_MODULES:
+            found = load_command(cmd_name)
+            self.add_command(found, cmd_name)
+        return found
 
     def invoke(self, ctx: Any) -> Any:  # Typer's vendored click Context is not public API
         try:
@@ -67,8 +89,11 @@ def root(
     ctx.meta[DEBUG_KEY] = debug
 
 
-for module in (check, index, batch, log, clause, monitor):
-    module.register(app)
+def load_command(name: str) -> Any:
+    """Import the module of command ``name`` and build its click command with Typer."""
+    holder = typer.Typer(rich_markup_mode=None, add_completion=False)
+    import_module(COMMAND_MODULES[name]).register(holder)
+    return typer.main.get_group(holder).commands[name]
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Final
@@ -63,19 +63,39 @@ def read_entries(path: Path, *, subfactors: bool = False) -> list[IndexEntry]:
     """
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            return list(_parse(csv.reader(handle), subfactors=subfactors))
+            rows = csv.reader(handle) if subfactors else _leading_fields(handle)
+            return list(_parse(rows, subfactors=subfactors))
     except (OSError, ValueError, IndexError) as exc:
         raise IndexFileError("index.unreadable", path=path, error=str(exc)) from exc
+
+
+_LEADING: Final = len(BASE_COLUMNS) + len(FACTOR_COLUMNS)
+
+
+def _leading_fields(lines: Iterable[str]) -> Iterator[list[str]]:
+    """The first columns of each row (the header whole), without splitting the sub-factors.
+
+    A line without quotes cannot hide a comma inside a field, so a plain split of its first
+    fields is exact; the few quoted lines ("Korea, Rep.") go through the csv module.
+    """
+    iterator = iter(lines)
+    yield from csv.reader([next(iterator)])
+    for line in iterator:
+        if '"' in line:
+            yield next(csv.reader([line]))[:_LEADING]
+        else:
+            yield line.rstrip("\r\n").split(",", _LEADING)[:_LEADING]
 
 
 def _parse(rows: Iterable[list[str]], *, subfactors: bool) -> Iterable[IndexEntry]:
     iterator = iter(rows)
     header = next(iterator)
-    if tuple(header[: len(BASE_COLUMNS) + 8]) != BASE_COLUMNS + FACTOR_COLUMNS:
+    if tuple(header[:_LEADING]) != BASE_COLUMNS + FACTOR_COLUMNS:
         raise ValueError("unexpected columns")
-    codes = header[len(BASE_COLUMNS) + 8 :]
-    first_sub = len(BASE_COLUMNS) + 8
+    codes = header[_LEADING:]
     for row in iterator:
+        if len(row) < _LEADING:
+            raise ValueError(f"a row has {len(row)} columns")
         yield IndexEntry(
             country=row[0],
             iso3=row[1],
@@ -83,8 +103,8 @@ def _parse(rows: Iterable[list[str]], *, subfactors: bool) -> Iterable[IndexEntr
             edition=row[3],
             year=int(row[4]),
             overall=float(row[5]),
-            factors=tuple(_score(v) for v in row[6:first_sub]),
-            subfactors=tuple(zip(codes, map(_score, row[first_sub:]), strict=True))
+            factors=tuple([float(v) if v else None for v in row[6:_LEADING]]),
+            subfactors=tuple(zip(codes, map(_score, row[_LEADING:]), strict=True))
             if subfactors
             else (),
         )
