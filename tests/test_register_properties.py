@@ -18,9 +18,7 @@ from hrtoets.screening import Screener
 SCREENER = Screener(load_index(bundled_folder()))
 COUNTRIES = ["Belgium", "Marokko", "Hongarije", "Taiwan", "Japan", "Ivoorkust", "XKX"]
 # Text a person can type: anything but NUL and lone surrogates (refused with a sentence).
-TEXT = st.text(
-    st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=40
-)
+TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=40)
 JSON = st.recursive(
     st.none()
     | st.booleans()
