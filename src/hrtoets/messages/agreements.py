@@ -138,7 +138,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreements.origin_package": {"nl": "ingebouwd", "en": "built in"},
     "agreements.origin_user": {"nl": "eigen map", "en": "own folder"},
     "agreements.log_kind_needed": {
-        "nl": "Geef met --kind aan wat voor toets de overeenkomst '{name}' vastlegt (bv. delegation-in of delegation-out), of leg ze vast bij een bestaande toets met --check ID.",
+        "nl": "Geef met --kind aan wat voor controle de overeenkomst '{name}' vastlegt (bv. delegation-in of delegation-out), of leg ze vast bij een bestaande controle met --check ID.",
         "en": "Say with --kind what kind of check the agreement '{name}' records (e.g. delegation-in or delegation-out), or record it on an existing check with --check ID.",
     },
     "agreements.log_with_rows": {
@@ -150,7 +150,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--check, --kind and --answer go with --log; add --log to record the agreement.",
     },
     "agreements.logged": {
-        "nl": "Vastgelegd in het register bij toets {id}.",
+        "nl": "Vastgelegd in het register bij controle {id}.",
         "en": "Recorded in the register on check {id}.",
     },
 }

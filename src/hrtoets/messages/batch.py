@@ -175,7 +175,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Scores: WJP Rule of Law Index, World Justice Project.",
     },
     "batch.logged": {
-        "nl": "{count} rijen vastgelegd in het register als toetsen {first} tot {last}.",
+        "nl": "{count} rijen vastgelegd in het register als controles {first} tot {last}.",
         "en": "{count} rows recorded in the register as checks {first} to {last}.",
     },
 }
