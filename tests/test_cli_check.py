@@ -203,3 +203,8 @@ def test_real_subprocess_from_another_directory(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["country"]["iso3"] == "MAR"
+
+
+def test_empty_country(cli: Invoke) -> None:
+    result = cli("check", "  ", "--lang", "en", expect=2)
+    assert flat(result.stderr).startswith("Give a country or territory: a name in Dutch, English")

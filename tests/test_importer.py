@@ -172,3 +172,17 @@ def test_quick_read_equals_the_full_csv_parse() -> None:
     full = read_entries(path, subfactors=True)
     assert any("," in e.country for e in full)  # quoted fields are part of the test
     assert read_entries(path) == [replace(e, subfactors=()) for e in full]
+
+
+def test_existing_index_needs_force(tmp_path: Path, cli: Invoke) -> None:
+    book = write_workbook(tmp_path / "w.xlsx")
+    out = tmp_path / "out"
+    cli("index", "import", str(book), "-o", str(out))
+    before = (out / CSV_NAME).read_bytes()
+    rows = [("Belgium", 2025, "BEL", "EU", 0.7)]
+    other = write_workbook(tmp_path / "other.xlsx", rows)
+    result = cli("index", "import", str(other), "-o", str(out), "--lang", "en", expect=2)
+    assert "already exists; use --force" in result.stderr
+    assert (out / CSV_NAME).read_bytes() == before
+    cli("index", "import", str(other), "-o", str(out), "--force")
+    assert (out / CSV_NAME).read_bytes() != before

@@ -10,7 +10,7 @@ from rich.text import Text
 from hrtoets.cli.session import Session
 from hrtoets.countries import Status
 from hrtoets.index.model import FACTOR_NAMES, FUNDAMENTAL_RIGHTS
-from hrtoets.rule import Rounding
+from hrtoets.rule import Reason, Rounding
 from hrtoets.screening import Verdict, explain, format_score
 
 COUNCIL_KINDS: Final = ("delegation-in", "delegation-out", "network", "partnership")
@@ -33,7 +33,9 @@ def sparkline(scores: list[float]) -> str:
 
 def explain_unresolved(session: Session, verdict: Verdict) -> None:
     """Why the input names no single country, and what to type instead (on stderr)."""
-    if verdict.status is Status.AMBIGUOUS:
+    if verdict.reason is Reason.MISSING:
+        session.say("check.empty", style="yellow")
+    elif verdict.status is Status.AMBIGUOUS:
         names = ", ".join(f"{c.name(session.lang)} ({c.iso3})" for c in verdict.candidates)
         session.say("check.ambiguous", style="yellow", query=verdict.query, names=names)
     else:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hrtoets.cli.options import EditionOption, JsonOption, LangOption
+from hrtoets.cli.options import EditionOption, ForceOption, JsonOption, LangOption
 from hrtoets.cli.session import start
 
 index_app = typer.Typer(
@@ -19,6 +19,7 @@ index_app = typer.Typer(
 @index_app.command("import")
 def import_(
     workbook: Annotated[Path, typer.Argument(help="The WJP historical data workbook (.xlsx).")],
+    *,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -35,6 +36,7 @@ def import_(
             help="Make the imported edition the active index (only without --output).",
         ),
     ] = True,
+    force: ForceOption = False,
     lang: LangOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -44,7 +46,7 @@ def import_(
 
     session = start(lang)
     if output is not None:
-        result = import_workbook(workbook, output)
+        result = import_workbook(workbook, output, force=force)
         folder = output
     else:
         result, folder = import_into_home(workbook, session.settings.home, activate=activate)

@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from hrtoets.errors import InputFileError, WorkbookError
+from hrtoets.errors import InputFileError, OutputExistsError, WorkbookError
 from hrtoets.files import sha256_file
-from hrtoets.index.csvfile import write_index
+from hrtoets.index.csvfile import CSV_NAME, write_index
 from hrtoets.index.model import IndexEntry, IndexMeta, edition_year
 
 SHEET: Final = "historical data"
@@ -194,9 +194,19 @@ def read_workbook(path: Path, *, origin: str = "file", source: str | None = None
 
 
 def import_workbook(
-    path: Path, folder: Path, *, origin: str = "file", source: str | None = None
+    path: Path,
+    folder: Path,
+    *,
+    origin: str = "file",
+    source: str | None = None,
+    force: bool = False,
 ) -> ImportResult:
-    """Validate ``path`` and write the index CSV and its metadata into ``folder``."""
+    """Validate ``path`` and write the index CSV and its metadata into ``folder``.
+
+    An index already in ``folder`` is replaced only with ``force``.
+    """
+    if (folder / CSV_NAME).exists() and not force:
+        raise OutputExistsError("file.exists", path=folder / CSV_NAME)
     result = read_workbook(path, origin=origin, source=source)
     folder.mkdir(parents=True, exist_ok=True)
     write_index(result.entries, result.subfactor_codes, result.meta, folder)

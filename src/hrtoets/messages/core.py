@@ -161,6 +161,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'{query}' is geen land of gebied dat hrtoets herkent.",
         "en": "'{query}' is not a country or territory hrtoets recognises.",
     },
+    "check.empty": {
+        "nl": "Geef een land of gebied op: een naam in het Nederlands, Engels, Frans of Duits, of een ISO-code.",
+        "en": "Give a country or territory: a name in Dutch, English, French or German, or an ISO code.",
+    },
     "check.suggestions": {"nl": "Bedoelde u: {names}?", "en": "Did you mean: {names}?"},
     "check.ambiguous": {
         "nl": "'{query}' kan meerdere landen zijn: {names}. Typ de naam of ISO-code van één land.",
