@@ -37,6 +37,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De map {path} bestaat niet; maak ze eerst aan of kies een andere uitvoer.",
         "en": "The folder {path} does not exist; create it first or choose another output.",
     },
+    "file.is_folder": {
+        "nl": "{path} is een map, geen bestand; geef het pad van het bestand zelf.",
+        "en": "{path} is a folder, not a file; give the path of the file itself.",
+    },
+    "file.cannot_write": {
+        "nl": "Kan niet schrijven in {path} ({error}); kies een map waarin u mag schrijven.",
+        "en": "Cannot write in {path} ({error}); choose a folder you may write in.",
+    },
     "file.missing": {
         "nl": "Het bestand {path} bestaat niet; controleer de naam en de map.",
         "en": "The file {path} does not exist; check the name and the folder.",
