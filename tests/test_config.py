@@ -62,3 +62,12 @@ def test_bad_config_is_refused(home: Path, text: str, fragment: str) -> None:
     (home / "config.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
         load_settings()
+
+
+def test_default_register_stays_in_an_oddly_named_home(tmp_path: Path) -> None:
+    from sqlalchemy.engine import make_url
+
+    for name in ("we?ird", "pct%41x", "with space"):
+        home = tmp_path / name
+        url = load_settings({"HRTOETS_HOME": str(home)}).database_url
+        assert make_url(url).database == str(home / "register.sqlite")

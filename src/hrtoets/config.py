@@ -61,8 +61,17 @@ class Settings:
 
     @property
     def database_url(self) -> str:
-        """The register's SQLAlchemy URL: ``HRTOETS_DB`` or config, else SQLite in the home."""
-        return self.database or f"sqlite:///{self.home / 'register.sqlite'}"
+        """The register's SQLAlchemy URL: ``HRTOETS_DB`` or config, else SQLite in the home.
+
+        The default is built by SQLAlchemy, so a home folder with ``?`` or ``%`` in its name
+        still names that folder.
+        """
+        if self.database:
+            return self.database
+        from sqlalchemy.engine import URL
+
+        path = str(self.home / "register.sqlite")
+        return URL.create("sqlite", database=path).render_as_string(hide_password=False)
 
 
 def default_home() -> Path:
