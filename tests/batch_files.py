@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook, load_workbook
 
 PROTECTED = Path(__file__).with_name("batch_protected.xlsx")  # password "geheim", made with
@@ -82,3 +87,26 @@ def column(path: Path, header: str) -> list[Any]:
     values = sheet_values(path)
     position = values[0].index(header)
     return [row[position] for row in values[1:]]
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[str]:
+    """``folder`` made read-only for real; yields the reason the OS gives for a write there.
+
+    Root writes in any folder whatever its mode, so as root the folder is made immutable
+    (``chattr +i``) instead; where that cannot be done either, the test is skipped.
+    """
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield "Permission denied"
+        finally:
+            folder.chmod(0o755)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(folder)], check=False).returncode:
+        pytest.skip("as root a folder is read-only only with chattr +i, which is not possible here")
+    try:
+        yield "Operation not permitted"
+    finally:
+        subprocess.run([chattr, "-i", str(folder)], check=True)

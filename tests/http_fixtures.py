@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,6 +29,7 @@ class WjpServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.routes: dict[str, list[Behaviour]] = {}
         self.requests: list[str] = []
+        self.headers: list[dict[str, str]] = []  # each request's headers, names in lower case
         self.release = threading.Event()
         self._lock = threading.Lock()
 
@@ -61,6 +63,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: WjpServer
 
     def do_GET(self) -> None:
+        self.server.headers.append({k.lower(): v for k, v in self.headers.items()})
         self.server.next_behaviour(self.path)(self)
 
     def log_message(self, format: str, *args: object) -> None:
@@ -91,20 +94,65 @@ def closed_port_url(path: str = "/wjp.xlsx") -> str:
 
 
 def _headers(
-    handler: BaseHTTPRequestHandler, code: int, length: int, content_type: str = XLSX
+    handler: BaseHTTPRequestHandler,
+    code: int,
+    length: int | None,
+    content_type: str = XLSX,
+    **extra: str,
 ) -> None:
+    """Status and headers; ``length`` ``None`` means a chunked body. ``extra``: ``Content_Encoding``
+    for ``Content-Encoding`` and so on."""
     handler.send_response(code)
     handler.send_header("Content-Type", content_type)
-    handler.send_header("Content-Length", str(length))
+    if length is None:
+        handler.send_header("Transfer-Encoding", "chunked")
+    else:
+        handler.send_header("Content-Length", str(length))
+    for name, value in extra.items():
+        handler.send_header(name.replace("_", "-"), value)
     handler.end_headers()
 
 
-def send(body: bytes, content_type: str = XLSX) -> Behaviour:
-    """A 200 with ``body``."""
+def send(body: bytes, content_type: str = XLSX, *, encoding: str | None = None) -> Behaviour:
+    """A 200 with ``body``, sent as is; ``encoding`` is announced as its Content-Encoding whether
+    or not the body is encoded that way (servers do that)."""
 
     def behave(handler: BaseHTTPRequestHandler) -> None:
-        _headers(handler, 200, len(body), content_type)
+        extra = {"Content_Encoding": encoding} if encoding else {}
+        _headers(handler, 200, len(body), content_type, **extra)
         handler.wfile.write(body)
+
+    return behave
+
+
+def announce(length: int) -> Behaviour:
+    """A 200 that announces ``length`` bytes and closes without sending any."""
+
+    def behave(handler: BaseHTTPRequestHandler) -> None:
+        _headers(handler, 200, length)
+        handler.wfile.flush()
+        handler.close_connection = True
+
+    return behave
+
+
+def endless(chunk: bytes = b"\0" * 65536) -> Behaviour:
+    """A chunked 200 without end: ``chunk`` again and again until the client hangs up, the test
+    ends, or STALL_SECONDS pass (so a client without a size limit cannot hang a test forever)."""
+
+    def behave(handler: BaseHTTPRequestHandler) -> None:
+        server = handler.server
+        assert isinstance(server, WjpServer)
+        _headers(handler, 200, None)
+        frame = f"{len(chunk):X}\r\n".encode() + chunk + b"\r\n"
+        stop = time.monotonic() + STALL_SECONDS
+        try:
+            while not server.release.is_set() and time.monotonic() < stop:
+                handler.wfile.write(frame)
+            handler.wfile.write(b"0\r\n\r\n")
+        except OSError:
+            pass  # the client hung up: what a size limit does
+        handler.close_connection = True
 
     return behave
 

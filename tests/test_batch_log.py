@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hrtoets.register import CheckFilter, open_register
-from tests.batch_files import write_xlsx
+from tests.batch_files import read_only, write_csv, write_xlsx
 from tests.conftest import Invoke, flat
 
 pytest_plugins = ["tests.register_fixtures"]
@@ -84,4 +84,30 @@ def test_refused_output_records_nothing(tmp_path: Path, cli: Invoke, db_url: str
     (tmp_path / "partners.screened.xlsx").write_bytes(b"keep me")
     cli("batch", str(source), "--log", "procurement", "--db", db_url, expect=2)
     assert (tmp_path / "partners.screened.xlsx").read_bytes() == b"keep me"
+    assert _checks(db_url) == []
+
+
+def test_unwritable_workbook_records_nothing(tmp_path: Path, cli: Invoke, db_url: str) -> None:
+    source = write_xlsx(tmp_path / "partners.xlsx", ROWS)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    output = folder / "partners.screened.xlsx"
+    with read_only(folder) as reason:
+        args = ("-o", str(output), "--log", "procurement", "--db", db_url, "--lang", "en")
+        result = cli("batch", str(source), *args, expect=2)
+    assert result.stderr.strip() == (
+        f"Cannot write in {folder} ({reason}); choose a folder you may write in."
+    )
+    assert not output.exists()
+    assert _checks(db_url) == []
+
+
+def test_list_that_does_not_fit_records_nothing(tmp_path: Path, cli: Invoke, db_url: str) -> None:
+    source = write_csv(tmp_path / "partners.csv", ["Naam;Land", "Acme;BE", f"{'x' * 32_768};NL"])
+    result = cli("batch", str(source), "--log", "procurement", "--db", db_url, expect=2)
+    assert result.stderr.strip() == (
+        f"Rij 3 van {source} heeft in kolom 'Naam' 32768 tekens, een Excel-cel kan er 32767 "
+        "bevatten; kort de tekst in en probeer opnieuw."
+    )
+    assert not (tmp_path / "partners.screened.xlsx").exists()
     assert _checks(db_url) == []

@@ -75,6 +75,22 @@ def test_two_country_headers_decided_by_content(screener: Screener) -> None:
     assert choose_column(data, screener.resolver).index == 1
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [("Country", "Land"), ("Country of origin", "Country of delivery")],
+)
+def test_two_equally_good_country_headers_are_not_guessed(
+    headers: tuple[str, str], screener: Screener
+) -> None:
+    data = table(("Naam", *headers), ("Acme", "Belgium", "Marokko"), ("Bolt", "Chile", "Peru"))
+    with pytest.raises(WorkbookError) as caught:
+        choose_column(data, screener.resolver)
+    assert str(caught.value) == (
+        f"More than one column could hold the country ('{headers[0]}', '{headers[1]}'); "
+        "choose one with --column NAME."
+    )
+
+
 def test_column_by_content(screener: Screener) -> None:
     data = table(
         ("Naam", "Bestemming", "Bedrag"),
@@ -113,6 +129,17 @@ def test_column_option(screener: Screener) -> None:
         choose_column(data, screener.resolver, "Bestemmingsland")
     assert str(caught.value) == (
         "There is no column 'Bestemmingsland'; the columns are: 'Naam', 'Land', 'Bestemming'."
+    )
+
+
+@pytest.mark.parametrize("wanted", ["Land", "land"])
+def test_column_option_refuses_a_duplicate_header(wanted: str, screener: Screener) -> None:
+    data = table(("Naam", "Land", "Land"), ("Acme", "Belgium", "Marokko"))
+    with pytest.raises(InputError) as caught:
+        choose_column(data, screener.resolver, wanted)
+    assert str(caught.value) == (
+        f"There are 2 columns named '{wanted}'; give them different headers in the list "
+        "and try again."
     )
 
 

@@ -76,6 +76,45 @@ def test_csv_cp1252_semicolon(tmp_path: Path) -> None:
     )
 
 
+def test_one_column_csv_keeps_its_commas(tmp_path: Path) -> None:
+    """Belgian Excel saves a one-column list without quotes: "Korea, Rep." is one country."""
+    path = write_csv(
+        tmp_path / "p.csv",
+        ["Land", "Korea, Rep.", "Belgi\u00eb", '"Congo, Dem. Rep."', "Iran; Islamic Rep."],
+        encoding="cp1252",
+    )
+    table = read_table(path)
+    assert table.headers == ("Land",)
+    assert table.rows == (
+        ("Korea, Rep.",),
+        ("Belgi\u00eb",),
+        ("Congo, Dem. Rep.",),
+        ("Iran; Islamic Rep.",),
+    )
+
+
+def test_unclosed_quote_is_a_corrupt_csv(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "p.csv", ["Naam;Land", '"Acme;BE', "Bolt;NL", "Cobra;FR"])
+    with pytest.raises(WorkbookError):
+        read_table(path)
+    assert _error(path) == (
+        f"{path} is not a valid CSV file (unexpected end of data); save it again from Excel."
+    )
+
+
+def test_bom_with_cp1252_bytes_is_not_replaced() -> None:
+    assert decode(b"\xef\xbb\xbfLand\r\nBelgi\xeb\r\n") == "Land\r\nBelgi\u00eb\r\n"
+    assert decode(b"\xef\xbb\xbfLand\r\nBelgi\xc3\xab\r\n") == "Land\r\nBelgi\u00eb\r\n"
+
+
+def test_csv_with_bom_and_cp1252_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes(b"\xef\xbb\xbfNaam;Land\r\nCaf\xe9;Belgi\xeb\r\n")
+    table = read_table(path)
+    assert table.headers == ("Naam", "Land")
+    assert table.rows == (("Caf\u00e9", "Belgi\u00eb"),)
+
+
 def test_csv_latin1_when_not_cp1252() -> None:
     assert decode(b"Land\r\nBelgi\xeb \x81\r\n") == "Land\r\nBelgië \x81\r\n"
 
@@ -86,10 +125,13 @@ def test_csv_latin1_when_not_cp1252() -> None:
         ("Naam;Land\r\nAcme, Inc;BE\r\nBolt;NL\r\n", ";"),
         ('Naam,Land\r\n"Acme; Bolt",BE\r\nCobra,NL\r\n', ","),
         ("Naam\tLand\r\nAcme\tBE\r\n", "\t"),
-        ("Land\r\nBE\r\n", ","),
+        ("Land\r\nBE\r\n", None),
+        ("Land\r\nKorea, Rep.\r\nBelgi\u00eb\r\n", None),
+        ('"Land, regio"\r\nKorea, Rep.\r\n', None),
+        ("\r\n;;\r\nNaam,Land\r\nAcme,BE\r\n", ","),
     ],
 )
-def test_sniff_delimiter(text: str, expected: str) -> None:
+def test_sniff_delimiter(text: str, expected: str | None) -> None:
     assert sniff_delimiter(text) == expected
 
 
@@ -170,8 +212,13 @@ def test_empty_sheet(tmp_path: Path) -> None:
 def test_empty_csv(tmp_path: Path) -> None:
     path = tmp_path / "p.csv"
     path.write_bytes(b"\xef\xbb\xbf\r\n;;\r\n")
-    with pytest.raises(WorkbookError, match="is empty"):
+    with pytest.raises(WorkbookError):
         read_table(path)
+    assert _error(path) == (
+        f"{path} holds no data (no header row, no rows); fill in the list and try again."
+    )
+    path.write_bytes(b"")
+    assert _error(path).startswith(f"{path} holds no data")
 
 
 def test_unknown_sheet(tmp_path: Path) -> None:

@@ -138,7 +138,7 @@ def test_shared_options_and_row_countries(cli: Invoke, tmp_path: Path, out_dir: 
 
 
 def test_empty_table(cli: Invoke, tmp_path: Path, out_dir: Path) -> None:
-    rows = write_csv(tmp_path / "p.csv", "partner\n;\n")
+    rows = write_csv(tmp_path / "p.csv", "partner;country\n;\n")
     result = cli(
         "clause", "render", "clause", "--rows", str(rows), "--out-dir", str(out_dir), expect=2
     )
@@ -180,3 +180,64 @@ def test_unique_names_ignore_case() -> None:
         "A-3.docx",
         "b.docx",
     ]
+
+
+# --- which columns a template takes (review point 1) -------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Land(en)", "Landen/regio", "Country of visit", "Pays"])
+def test_loose_country_header_is_screened(
+    cli: Invoke, tmp_path: Path, out_dir: Path, header: str
+) -> None:
+    rows = write_csv(tmp_path / "p.csv", f"Partner;{header}\nStad Rabat;Marokko\n")
+    result = cli(
+        "clause", "render", "partnership", "--rows", str(rows), "--out-dir", str(out_dir),
+        "--format", "txt", "--json",
+    )  # fmt: skip
+    records = json.loads(result.stdout)
+    assert [[c["iso3"] for c in r["countries"]] for r in records] == [["MAR"]]
+    assert "2. Stad Rabat (Marokko)" in (out_dir / "Stad-Rabat.txt").read_text(encoding="utf-8")
+    assert "rij 2: Stad-Rabat.txt — Marokko (score 0.48 is niet hoger dan 0.5)" in flat(
+        result.stderr
+    )
+
+
+def test_unused_column_is_said_and_ignored(cli: Invoke, tmp_path: Path, out_dir: Path) -> None:
+    rows = write_csv(tmp_path / "p.csv", "partner,Notes,duraton\nAcme,bel terug,twee jaar\n")
+    result = cli(
+        "clause", "render", "partnership", "--rows", str(rows), "--out-dir", str(out_dir),
+        "--format", "txt", "--lang", "en",
+    )  # fmt: skip
+    assert flat(result.stderr).startswith(
+        f"Warning: template 'partnership' does not use these columns of {rows}, so they are "
+        "ignored: Notes, duraton."
+    )
+    assert sorted(p.name for p in out_dir.iterdir()) == ["Acme.txt"]
+
+
+def test_unrecognised_country_column_is_refused(cli: Invoke, tmp_path: Path, out_dir: Path) -> None:
+    rows = write_csv(tmp_path / "p.csv", "partner;Bezochte landen\nAcme;Marokko\n")
+    result = cli(
+        "clause", "render", "partnership", "--rows", str(rows), "--out-dir", str(out_dir),
+        expect=2,
+    )  # fmt: skip
+    assert flat(result.stderr) == (
+        f"De kolom 'Bezochte landen' van {rows} lijkt landen te bevatten, maar wordt niet als "
+        "landenkolom herkend; noem ze 'land' of 'country', zodat elk land gescreend wordt."
+    )
+    assert list(out_dir.iterdir()) == []
+
+
+def test_unused_shared_var_is_refused_before_any_row(
+    cli: Invoke, tmp_path: Path, out_dir: Path
+) -> None:
+    rows = write_csv(tmp_path / "p.csv", "partner\nAcme\n")
+    result = cli(
+        "clause", "render", "clause", "--rows", str(rows), "--out-dir", str(out_dir),
+        "--var", "purpose=x", expect=2,
+    )  # fmt: skip
+    assert flat(result.stderr) == (
+        "Sjabloon 'clause' gebruikt geen variabele 'purpose'; controleer de schrijfwijze (het "
+        "sjabloon gebruikt: countries, date, organisation, partner, signatory, signatory_title)."
+    )
+    assert list(out_dir.iterdir()) == []

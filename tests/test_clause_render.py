@@ -370,3 +370,78 @@ def test_every_format_of_the_english_clause(cli: Invoke, out_dir: Path) -> None:
             assert read_docx(out) == [("Title", "Human-rights clause"), ("Normal", EN_CLAUSE)]
         else:
             assert EN_CLAUSE in out.read_text(encoding="utf-8")
+
+
+# --- review points 1, 4 and 5 ------------------------------------------------------------------
+
+
+def test_unused_var_is_refused(cli: Invoke, out_dir: Path) -> None:
+    result = cli(
+        "clause", "render", "partnership", "-o", str(out_dir / "p.txt"), "--partner", "X",
+        "--var", "duraton=drie jaar", expect=2,
+    )  # fmt: skip
+    assert flat(result.stderr) == (
+        "Sjabloon 'partnership' gebruikt geen variabele 'duraton'; controleer de schrijfwijze "
+        "(het sjabloon gebruikt: countries, date, duration, organisation, partner, purpose, "
+        "signatory, signatory_title)."
+    )
+    assert list(out_dir.iterdir()) == []
+
+
+def test_unused_data_key_is_refused(cli: Invoke, tmp_path: Path, out_dir: Path) -> None:
+    data = tmp_path / "vars.json"
+    data.write_text(json.dumps({"partner": "X", "visit_dates": "mei"}), encoding="utf-8")
+    result = cli(
+        "clause", "render", "network", "-o", str(out_dir / "n.txt"), "--data", str(data),
+        "--lang", "en", expect=2,
+    )  # fmt: skip
+    assert flat(result.stderr) == (
+        "Template 'network' does not use a variable 'visit_dates'; check the spelling (the "
+        "template uses: countries, date, organisation, partner, role, signatory, "
+        "signatory_title)."
+    )
+    assert list(out_dir.iterdir()) == []
+
+
+def test_var_lang_points_to_the_option(cli: Invoke, out_dir: Path) -> None:
+    result = cli(
+        "clause", "render", "clause", "-o", str(out_dir / "c.txt"), "--var", "lang=en", expect=2
+    )
+    assert flat(result.stderr) == "De taal is geen variabele; kies ze met --lang nl of --lang en."
+    assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "given", [("--partner", "   "), ("--var", "partner="), ("--var", "partner= ")]
+)
+def test_blank_partner_is_missing(cli: Invoke, out_dir: Path, given: tuple[str, str]) -> None:
+    result = cli("clause", "render", "partnership", "-o", str(out_dir / "p.txt"), *given, expect=2)
+    assert flat(result.stderr) == (
+        "Sjabloon 'partnership' heeft een partner nodig; geef die op met --partner NAAM "
+        "(of een kolom partner in --rows)."
+    )
+    assert list(out_dir.iterdir()) == []
+
+
+def test_value_with_broken_encoding_is_refused(cli: Invoke, tmp_path: Path, out_dir: Path) -> None:
+    # what Python makes of the byte 0xff typed in a shell that is not UTF-8
+    result = cli(
+        "clause", "render", "partnership", "-o", str(out_dir / "p.docx"), "--partner", "X\udcff",
+        expect=2,
+    )  # fmt: skip
+    assert flat(result.stderr) == (
+        "De waarde van 'partner' bevat tekens die geen geldige tekst zijn (een verkeerde "
+        "tekencodering van de terminal of het bestand); typ de waarde opnieuw of bewaar het "
+        "bestand als UTF-8."
+    )
+    data = tmp_path / "vars.json"
+    data.write_text('{"partner": "X", "purpose": "a\\ud800b"}', encoding="utf-8")
+    result = cli(
+        "clause", "render", "partnership", "-o", str(out_dir / "p.txt"), "--data", str(data),
+        "--lang", "en", expect=2,
+    )  # fmt: skip
+    assert flat(result.stderr) == (
+        "The value of 'purpose' holds characters that are not valid text (a wrong character "
+        "encoding of the terminal or the file); type the value again or save the file as UTF-8."
+    )
+    assert list(out_dir.iterdir()) == []

@@ -222,8 +222,9 @@ def test_sandbox_refuses_unsafe_template(cli: Invoke, home: Path, tmp_path: Path
     result = cli(
         "clause", "render", "partnership", "-o", str(tmp_path / "p.txt"), "--partner", "X", expect=2
     )
-    assert flat(result.stderr).startswith(
-        "Sjabloon 'partnership' probeert iets wat niet is toegelaten ("
+    assert flat(result.stderr) == (
+        "Sjabloon 'partnership' probeert iets wat niet is toegelaten; een sjabloon mag alleen "
+        "tekst en variabelen gebruiken."
     )
     assert not (tmp_path / "p.txt").exists()
 
@@ -291,3 +292,122 @@ def test_unknown_template(cli: Invoke) -> None:
         "Er is geen sjabloon 'lease'; kies uit: clause, delegation, network, partnership, "
         "procurement."
     )
+
+
+# --- review points 2, 3, 6 and 7 ---------------------------------------------------------------
+
+
+def test_template_not_utf8_is_named(cli: Invoke, home: Path, tmp_path: Path) -> None:
+    folder = own_folder(home, {})
+    (folder / "nl").mkdir(parents=True)
+    (folder / "nl" / "mou.j2").write_bytes("@title Overeenkomst met café\n".encode("cp1252"))
+    expected = (
+        f"Het sjabloon {folder / 'nl' / 'mou.j2'} is geen UTF-8-tekst; bewaar het als UTF-8 "
+        "(in Kladblok: Opslaan als, codering UTF-8)."
+    )
+    assert flat(cli("clause", "list", expect=2).stderr) == expected
+    result = cli("clause", "render", "clause", "-o", str(tmp_path / "c.txt"), expect=2)
+    assert flat(result.stderr) == expected
+
+
+def test_template_with_bom_works(cli: Invoke, home: Path, tmp_path: Path) -> None:
+    folder = own_folder(home, {})
+    (folder / "nl").mkdir(parents=True)
+    (folder / "nl" / "mou.j2").write_bytes(OWN_TEMPLATE.encode("utf-8-sig"))
+    listed = json.loads(cli("clause", "list", "--json").stdout)
+    assert {"mou": "Memorandum van overeenstemming"}.items() <= {
+        t["name"]: t["title"] for t in listed if t["lang"] == "nl"
+    }.items()
+    out = tmp_path / "mou.txt"
+    cli("clause", "render", "mou", "-o", str(out), "--partner", "Rabat")
+    assert out.read_text(encoding="utf-8").startswith("Memorandum van overeenstemming\n")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{% include "nl/partnership.j2" %}\n',
+        '{% import "_clause.j2" as clause %}@title X\n{% include "nl/mou.j2" %}\n',
+    ],
+)
+def test_template_including_itself_is_refused(
+    cli: Invoke, home: Path, tmp_path: Path, template: str
+) -> None:
+    folder = own_folder(home, {"nl/partnership.j2": template, "nl/mou.j2": template})
+    result = cli(
+        "clause", "render", "partnership", "-o", str(tmp_path / "p.txt"), "--partner", "X", expect=2
+    )
+    loop = folder / "nl" / ("partnership.j2" if "partnership" in template else "mou.j2")
+    assert flat(result.stderr) == (
+        f"Het sjabloon {loop} neemt zichzelf op, rechtstreeks of via een ander sjabloon; "
+        "verwijder die include, import of extends."
+    )
+    assert not (tmp_path / "p.txt").exists()
+
+
+def test_endless_macro_is_refused(cli: Invoke, home: Path, tmp_path: Path) -> None:
+    own_folder(
+        home, {"nl/partnership.j2": "{% macro f() %}{{ f() }}{% endmacro %}@title {{ f() }}"}
+    )
+    result = cli(
+        "clause", "render", "partnership", "-o", str(tmp_path / "p.txt"), "--partner", "X", expect=2
+    )
+    assert flat(result.stderr) == (
+        "Sjabloon 'partnership' roept zichzelf eindeloos op; verbeter het sjabloon."
+    )
+
+
+def test_a_value_equal_to_the_clause_is_not_the_clause(
+    cli: Invoke, home: Path, tmp_path: Path
+) -> None:
+    own_folder(home, {"nl/partnership.j2": "@title T\n@party {{ partner }}\n@p {{ purpose }}\n"})
+    out = tmp_path / "p.txt"
+    result = cli(
+        "clause", "render", "partnership", "-o", str(out), "--partner", "X",
+        "--var", f"purpose={NL_CLAUSE}", expect=2,
+    )  # fmt: skip
+    assert flat(result.stderr).startswith(
+        "Sjabloon 'partnership' (nl) bevat de mensenrechtenclausule niet letterlijk;"
+    )
+    assert not out.exists()
+
+
+def test_a_value_cannot_start_a_directive(cli: Invoke, home: Path, tmp_path: Path) -> None:
+    own_folder(home, {"nl/partnership.j2": "@title T\n@party {{ partner }}\n{{ purpose }}\n"})
+    out = tmp_path / "p.txt"
+    value = f"@clause {NL_CLAUSE}"
+    result = cli(
+        "clause", "render", "partnership", "-o", str(out), "--partner", "X",
+        "--var", f"purpose={value}", expect=2,
+    )  # fmt: skip
+    assert flat(result.stderr) == (
+        "Regel 3 van wat sjabloon 'partnership' oplevert, begint niet met een aanwijzing "
+        f"(@title, @p, @party, @article, @clause, @closing, @sign, @line): '{value[:60]}'."
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "nl",
+            "Sjabloon 'partnership' probeert iets wat niet is toegelaten; een sjabloon mag "
+            "alleen tekst en variabelen gebruiken.",
+        ),
+        (
+            "en",
+            "Template 'partnership' attempts something that is not allowed; a template may "
+            "only use text and variables.",
+        ),
+    ],
+)
+def test_sandbox_refusal_is_one_clean_sentence(
+    cli: Invoke, home: Path, tmp_path: Path, lang: str, expected: str
+) -> None:
+    own_folder(home, {f"{lang}/partnership.j2": "@title {{ ''.__class__ }}\n"})
+    out = tmp_path / "p.txt"
+    args = ("clause", "render", "partnership", "-o", str(out), "--partner", "X", "--lang", lang)
+    assert flat(cli(*args, expect=2).stderr) == expected
+    debug = cli("--debug", *args, expect=1)  # the detail, with the traceback, only with --debug
+    assert "__class__" in str(debug.exception.__cause__ if debug.exception else None)

@@ -118,6 +118,15 @@ def test_missing_file(tmp_path: Path) -> None:
         read_workbook(tmp_path / "absent.xlsx")
 
 
+def test_folder_instead_of_a_file(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError) as caught:
+        read_workbook(tmp_path)
+    assert caught.value.key == "file.is_folder"
+    assert caught.value.render("nl") == (
+        f"{tmp_path} is een map, geen bestand; geef het pad van het bestand zelf."
+    )
+
+
 def test_failed_import_writes_nothing(tmp_path: Path) -> None:
     rows = [("Belgium", 2025, "BEL", "EU", 0.7), ("Belgium", 2025, "BEL", "EU", 0.71)]
     out = tmp_path / "out"

@@ -125,8 +125,8 @@ def test_default_is_the_latest_edition_against_the_one_before(cli: Invoke) -> No
         (
             "en",
             [
-                "WJP Rule of Law Index: 2024 → 2025 (142 → 143 countries; threshold 0.5, rounding "
-                "published)",
+                "WJP Rule of Law Index: 2024 → 2025 (142 → 143 countries; threshold 0.5 on the "
+                "published score)",
                 "Changed verdict, or in/out of the index (2)",
                 "Hungary (HUN): 0.51 → 0.50: now needs advice",
                 "Qatar (QAT): not in the index → 0.",
@@ -139,8 +139,8 @@ def test_default_is_the_latest_edition_against_the_one_before(cli: Invoke) -> No
         (
             "nl",
             [
-                "WJP Rule of Law Index: 2024 → 2025 (142 → 143 landen; drempel 0.5, afronding "
-                "published)",
+                "WJP Rule of Law Index: 2024 → 2025 (142 → 143 landen; drempel 0.5 op de "
+                "gepubliceerde score)",
                 "Ander oordeel of in/uit de index (2)",
                 "Hongarije (HUN): 0.51 → 0.50: nu advies nodig",
                 "Qatar (QAT): niet in de index → 0.",
@@ -157,6 +157,14 @@ def test_text_in_both_languages(cli: Invoke, lang: str, lines: list[str]) -> Non
     for line in lines:
         assert line in out
     assert out.endswith("Scores: WJP Rule of Law Index, World Justice Project.")
+
+
+def test_exact_rounding_is_named_in_the_title(cli: Invoke, home: Path) -> None:
+    (home / "config.toml").write_text('rounding = "exact"\n', encoding="utf-8")
+    out = flat(cli("index", "diff", "--lang", "nl").stdout)
+    assert out.startswith(
+        "WJP Rule of Law Index: 2024 → 2025 (142 → 143 landen; drempel 0.5 op de exacte score)"
+    )
 
 
 def test_first_edition_has_nothing_before_it(cli: Invoke) -> None:

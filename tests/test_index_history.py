@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +191,71 @@ def test_accept_can_refuse_before_anything_is_kept(tmp_path: Path, home: Path) -
     with pytest.raises(LookupError):
         import_into_home(book, home, accept=refuse)
     assert sorted(p.name for p in (home / "index").iterdir()) == []
+
+
+# --- a second, different workbook of a kept edition ---------------------------------------------
+
+ROWS_2026_CORRECTED = [*ROWS_2026[:-1], ("Hungary", 2026, "HUN", EU, 0.52)]
+
+
+def sha8(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+
+
+def test_other_workbook_of_a_kept_edition_goes_beside_it(tmp_path: Path, home: Path) -> None:
+    first = write_workbook(tmp_path / "a.xlsx", ROWS_2026)
+    second = write_workbook(tmp_path / "b.xlsx", ROWS_2026_CORRECTED)
+    _, kept = import_into_home(first, home)
+    _, beside = import_into_home(second, home)
+    assert (kept.name, beside.name) == ("2026", f"2026-{sha8(second)}")
+    assert stored_names(home) == ["2026", f"2026-{sha8(second)}"]
+    assert "0.48" in (kept / "wjp_index.csv").read_text(encoding="utf-8")
+    assert "0.52" in (beside / "wjp_index.csv").read_text(encoding="utf-8")
+    _, again = import_into_home(second, home)  # the same workbook again: the same name
+    assert again == beside
+    assert stored_names(home) == ["2026", f"2026-{sha8(second)}"]
+
+
+def test_damaged_copy_is_not_overwritten(tmp_path: Path, home: Path) -> None:
+    first = write_workbook(tmp_path / "a.xlsx", ROWS_2026)
+    _, kept = import_into_home(first, home)
+    (kept / "wjp_index.json").write_text("{not json", encoding="utf-8")
+    _, beside = import_into_home(first, home)
+    assert beside.name == f"2026-{sha8(first)}"
+    assert (kept / "wjp_index.json").read_text(encoding="utf-8") == "{not json"
+
+
+def test_history_use_and_diff_know_both_copies(cli: Invoke, tmp_path: Path) -> None:
+    keep(cli, tmp_path, "a.xlsx", ROWS_2026)
+    second = keep(cli, tmp_path, "b.xlsx", ROWS_2026_CORRECTED)
+    variant = f"2026-{sha8(second)}"
+    stored = json.loads(cli("index", "history", "--json").stdout)
+    assert [(s["name"], s["edition"], s["active"]) for s in stored] == [
+        ("bundled", "2025", False),
+        ("2026", "2026", False),
+        (variant, "2026", True),
+    ]
+    assert stored[2]["source_sha256"][:8] == sha8(second)
+    data = json.loads(
+        cli("index", "diff", "--from", "2026:2026", "--to", f"{variant}:2026", "--json").stdout
+    )
+    assert (data["from"]["index"], data["to"]["index"]) == ("2026", variant)
+    assert [(c["iso3"], c["change"]) for c in data["changes"]] == [
+        ("HUN", "no_longer_advice_needed")
+    ]
+    cli("index", "use", "2026")  # the folder named exactly, not the copy beside it
+    assert json.loads(cli("check", "Hongarije", "--json").stdout)["score"] == 0.48
+    chosen = json.loads(cli("index", "use", variant, "--json").stdout)
+    assert (chosen["name"], chosen["edition"], chosen["active"]) == (variant, "2026", True)
+    assert json.loads(cli("check", "Hongarije", "--json").stdout)["score"] == 0.52
+
+
+def test_use_by_year_finds_a_copy_whose_edition_folder_is_gone(
+    cli: Invoke, tmp_path: Path, home: Path
+) -> None:
+    keep(cli, tmp_path, "a.xlsx", [("Belgium", "2017-2018", "BEL", EU, 0.77)])
+    second = keep(cli, tmp_path, "b.xlsx", [("Belgium", "2017-2018", "BEL", EU, 0.78)])
+    shutil.rmtree(home / "index" / "2017-2018")
+    cli("index", "use", "bundled")
+    chosen = json.loads(cli("index", "use", "2018", "--json").stdout)
+    assert chosen["name"] == f"2017-2018-{sha8(second)}"

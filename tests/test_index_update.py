@@ -7,9 +7,12 @@ connect timeout).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -25,9 +28,11 @@ from hrtoets.index.update import FetchPolicy, RetryNotice, update_index
 from tests.conftest import Invoke, flat
 from tests.http_fixtures import (
     WjpServer,
+    announce,
     closed_port_url,
     cut_off,
     drop,
+    endless,
     files_in,
     hidden_entries,
     redirect,
@@ -51,6 +56,7 @@ ROWS_2026: list[tuple[str, Any, str, str, float]] = [
 ]
 ROWS_2025 = [row for row in ROWS_2026 if row[1] == 2025]
 FILE_TIP = "use --file with a workbook you downloaded yourself."
+MIB = 2**20
 
 
 @pytest.fixture
@@ -183,18 +189,47 @@ def test_manual_file(tmp_path: Path, cli: Invoke, home: Path) -> None:
     assert f"Origin: imported from the file {manual}." in out
 
 
-def test_same_edition_again_replaces_it_cleanly(
+def test_same_edition_with_other_content_is_kept_beside_it(
     tmp_path: Path, cli: Invoke, home: Path, server: WjpServer
 ) -> None:
-    first = server.route("/a.xlsx", send(book(tmp_path)))
+    first_body = book(tmp_path)
+    first = server.route("/a.xlsx", send(first_body))
     corrected = [*ROWS_2026[:-1], ("Kosovo", 2026, "XKX", "Eastern Europe", 0.57)]
     second_body = write_workbook(tmp_path / "b.xlsx", corrected).read_bytes()
     second = server.route("/b.xlsx", send(second_body))
     cli("index", "update", "--url", first)
-    cli("index", "update", "--url", second)
+    done = json.loads(cli("index", "update", "--url", second, "--json").stdout)
+    second_sha = hashlib.sha256(second_body).hexdigest()
+    variant = f"2026-{second_sha[:8]}"
+    assert (done["edition"], done["name"], done["previous"]) == ("2026", variant, "2026")
+    assert done["path"] == str(home / "index" / variant)
     info = json.loads(cli("index", "info", "--json").stdout)
-    assert info["source_sha256"] == hashlib.sha256(second_body).hexdigest()
+    assert (info["active"], info["source_sha256"]) == (variant, second_sha)
+    assert sorted(p.name for p in (home / "index").iterdir()) == ["2026", variant, "active"]
+    assert hidden_entries(home) == []
+    # The first workbook is still there, unchanged: the rollback the done message offers works.
+    cli("index", "use", "2026")
+    info = json.loads(cli("index", "info", "--json").stdout)
+    assert (info["active"], info["source_sha256"]) == (
+        "2026",
+        hashlib.sha256(first_body).hexdigest(),
+    )
+    assert json.loads(cli("check", "Kosovo", "--json").stdout)["score"] == 0.56
+
+
+def test_same_workbook_again_replaces_its_copy(
+    tmp_path: Path, cli: Invoke, home: Path, server: WjpServer
+) -> None:
+    body = book(tmp_path)
+    url = server.route("/a.xlsx", send(body))
+    manual = tmp_path / "same.xlsx"
+    manual.write_bytes(body)
+    cli("index", "update", "--file", str(manual))
+    cli("index", "update", "--url", url)
+    info = json.loads(cli("index", "info", "--json").stdout)
+    assert (info["active"], info["origin"], info["source"]) == ("2026", "url", url)
     assert sorted(p.name for p in (home / "index").iterdir()) == ["2026", "active"]
+    assert hidden_entries(home) == []
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(
@@ -445,6 +480,94 @@ def test_workbook_of_another_edition(
     assert hidden_entries(home) == []
 
 
+def test_announced_size_beyond_the_limit_is_refused_before_reading(
+    cli: Invoke, home: Path, server: WjpServer, imported: tuple[dict[str, Any], set[str]]
+) -> None:
+    url = server.route("/wjp.xlsx", announce(64 * MIB + 1))
+    assert fail(cli, "--url", url) == (
+        f"What {url} sends is larger than 64 MiB, far larger than a WJP workbook; the download "
+        "was stopped and the active index is unchanged: check index_url in config.toml, or "
+        f"{FILE_TIP}"
+    )
+    assert state(cli, home) == imported
+    assert hidden_entries(home) == []
+
+
+def test_small_compressed_body_that_unpacks_beyond_the_limit(
+    cli: Invoke, home: Path, server: WjpServer, imported: tuple[dict[str, Any], set[str]]
+) -> None:
+    bomb = gzip.compress(b"\0" * (65 * MIB), compresslevel=9)
+    assert len(bomb) < MIB  # announced size and bytes on the wire are both harmless
+    url = server.route("/wjp.xlsx", send(bomb, encoding="gzip"))
+    assert fail(cli, "--url", url) == (
+        f"What {url} sends is larger than 64 MiB, far larger than a WJP workbook; the download "
+        "was stopped and the active index is unchanged: check index_url in config.toml, or "
+        f"{FILE_TIP}"
+    )
+    assert state(cli, home) == imported
+    assert hidden_entries(home) == []
+
+
+def test_endless_body_stops_at_the_limit(home: Path, server: WjpServer) -> None:
+    url = server.route("/wjp.xlsx", endless())
+    with pytest.raises(DownloadError) as caught:
+        update_index(home, url=url, policy=FetchPolicy(retries=0, max_bytes=300_000))
+    assert (caught.value.key, caught.value.params["limit"]) == ("updates.too_large", "300000 bytes")
+    assert hidden_entries(home) == []
+    assert not (home / "index" / "active").exists()
+
+
+def test_asks_for_the_workbook_uncompressed(tmp_path: Path, cli: Invoke, server: WjpServer) -> None:
+    url = server.route("/wjp.xlsx", send(book(tmp_path)))
+    cli("index", "update", "--url", url)
+    assert server.headers[0]["accept-encoding"] == "identity"
+
+
+def test_redirect_off_http(
+    cli: Invoke, home: Path, server: WjpServer, imported: tuple[dict[str, Any], set[str]]
+) -> None:
+    url = server.route("/wjp.xlsx", redirect("ftp://127.0.0.1/wjp.xlsx"))
+    assert fail(cli, "--url", url) == (
+        f"{url} redirects to ftp://127.0.0.1/wjp.xlsx, which is not an http or https address; "
+        f"the active index is unchanged: check index_url in config.toml, or {FILE_TIP}"
+    )
+    assert server.requests == ["/wjp.xlsx"]
+    assert state(cli, home) == imported
+    assert hidden_entries(home) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "What {url} sent is damaged: it is marked as gzip-compressed but is not; the active "
+            "index is unchanged: try again later, or " + FILE_TIP,
+        ),
+        (
+            "nl",
+            "Wat {url} stuurde is beschadigd: het heet met gzip gecomprimeerd maar is dat niet; de "
+            "actieve index is ongewijzigd: probeer later opnieuw, of gebruik --file met een zelf "
+            "gedownloade werkmap.",
+        ),
+    ],
+)
+def test_body_that_is_not_what_its_encoding_says(
+    lang: str,
+    expected: str,
+    tmp_path: Path,
+    cli: Invoke,
+    home: Path,
+    server: WjpServer,
+    imported: tuple[dict[str, Any], set[str]],
+) -> None:
+    url = server.route("/wjp.xlsx", send(book(tmp_path), encoding="gzip"))
+    result = cli("index", "update", "--url", url, "--lang", lang, "--retries", "0", expect=2)
+    assert flat(result.stderr) == expected.format(url=url)
+    assert state(cli, home) == imported
+    assert hidden_entries(home) == []
+
+
 def test_nothing_listening(
     cli: Invoke, home: Path, imported: tuple[dict[str, Any], set[str]]
 ) -> None:
@@ -491,6 +614,30 @@ def test_bad_pattern_in_config(cli: Invoke, home: Path) -> None:
         "index_url 'http://127.0.0.1/{year}.xlsx' in config.toml cannot be filled in ('year'); "
         "put {edition} where the edition goes."
     )
+
+
+def test_manual_file_of_another_edition(
+    tmp_path: Path, cli: Invoke, home: Path, imported: tuple[dict[str, Any], set[str]]
+) -> None:
+    manual = write_workbook(tmp_path / "w.xlsx", ROWS_2026)
+    assert fail(cli, "--file", str(manual), "--edition", "2027") == (
+        f"The workbook {manual.resolve()} holds edition 2026 as its latest, not 2027; the active "
+        "index is unchanged: choose the workbook of edition 2027, or give --edition 2026."
+    )
+    assert state(cli, home) == imported
+    assert hidden_entries(home) == []
+
+
+def test_manual_file_that_is_a_folder(
+    tmp_path: Path, cli: Invoke, home: Path, imported: tuple[dict[str, Any], set[str]]
+) -> None:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    assert fail(cli, "--file", str(folder)) == (
+        f"{folder} is a folder, not a file; give the path of the file itself."
+    )
+    assert state(cli, home) == imported
+    assert hidden_entries(home) == []
 
 
 def test_broken_manual_file_keeps_the_active_index(
@@ -547,12 +694,44 @@ def test_4xx_from_transport_is_final(home: Path) -> None:
     with pytest.raises(DownloadError) as caught:
         update_index(
             home,
-            url="https://example.org/wjp.xlsx",
+            url="http://127.0.0.1:9/wjp.xlsx",
             transport=httpx.MockTransport(handler),
             sleep=waits.append,
         )
     assert (caught.value.key, caught.value.params["status"]) == ("updates.http_status", 410)
     assert (len(calls), waits) == (1, [])
+
+
+@pytest.mark.parametrize("error", [httpx.LocalProtocolError, httpx.ProxyError])
+def test_other_request_errors_are_network_errors(
+    error: type[httpx.RequestError], home: Path
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise error("refused by the proxy", request=request)
+
+    waits: list[float] = []
+    with pytest.raises(DownloadError) as caught:
+        update_index(
+            home,
+            url="http://127.0.0.1:9/wjp.xlsx",
+            policy=FetchPolicy(retries=1),
+            transport=httpx.MockTransport(handler),
+            sleep=waits.append,
+        )
+    assert caught.value.key == "updates.network"
+    assert (caught.value.params["error"], caught.value.params["attempts"]) == (
+        "refused by the proxy",
+        2,
+    )
+    assert waits == [0.5]
+    assert hidden_entries(home) == []
+
+
+def test_update_view_does_not_load_httpx() -> None:
+    """info, history and diff render through updates_view; only update needs httpx."""
+    code = "import sys, hrtoets.cli.updates_view; print('httpx' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_url_and_file_is_an_input_error(home: Path, tmp_path: Path) -> None:

@@ -94,6 +94,12 @@ def test_changed_verdicts_exit_1(cli: Invoke, db_url: str, home: Path, tmp_path:
     )
     assert "Check 2 (Laptops), Belgium (BEL): 2025 0.78 (exact 0.7814) → 2026 0.50" in out
     assert "Check 3" not in out  # decided checks are closed
+    dutch = flat(cli("monitor", "--db", db_url, "--lang", "nl", expect=1).stdout)
+    assert (
+        "Controle 1 (Koffie), Marokko (MAR): 2025 0.48 (exact 0.4806) → 2026 0.56 (exact 0.5612): "
+        "nu Geen advies nodig" in dutch
+    )
+    assert "Controle 2 (Laptops), België (BEL):" in dutch
 
     set_active(home, "bundled")  # rolling back the index means nothing changed any more
     cli("monitor", "--db", db_url)

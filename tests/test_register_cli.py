@@ -179,6 +179,17 @@ def test_add_refuses_bad_input_and_writes_nothing(
     assert json.loads(cli("log", "list", "--db", db_url, "--json").stdout) == []
 
 
+def test_suggestions_are_named_in_the_output_language(cli: Invoke, db_url: str) -> None:
+    args = ("log", "add", "--db", db_url, "--kind", "other", "--title", "x", "--country", "Belgum")
+    nl = cli(*args, "--lang", "nl", expect=2)
+    assert flat(nl.stderr) == (
+        "'Belgum' is niet één land dat hrtoets herkent (dichtst bij: België (BEL)); typ de naam "
+        "of ISO-code van één land. Er is niets geregistreerd."
+    )
+    listed = cli("log", "list", "--db", db_url, "--country", "Belgum", "--lang", "nl", expect=2)
+    assert "(dichtst bij: België (BEL))" in flat(listed.stderr)
+
+
 def test_lifecycle_through_the_cli(cli: Invoke, db_url: str) -> None:
     _add(cli, db_url, "--kind", "partnership", "--title", "Stedenband", "--country", "Marokko",
          "--answer", "no")  # fmt: skip

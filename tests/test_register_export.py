@@ -41,12 +41,14 @@ def test_xlsx_read_back(cli: Invoke, db_url: str, tmp_path: Path) -> None:
         "negatief",
         "niet doorgaan",
     )
-    assert first["Landen"] == "Morocco (MAR); Hungary (HUN)"
+    assert first["Landen"] == "Marokko (MAR); Hongarije (HUN)"  # CLDR names, in Dutch
+    assert first["Redenen"] == "score niet hoger dan de drempel"
     title_cell = book["Controles"].cell(row=2, column=6)
     assert title_cell.data_type == "s"  # text, not a formula
     countries = list(book["Landen"].iter_rows(values_only=True))
     assert len(countries) == 1 + 3
     assert countries[2][2:7] == ("HUN", "Hungary", "2025", 0.5, 0.5026043717823747)
+    assert countries[2][8] == "score niet hoger dan de drempel"
     events = list(book["Gebeurtenissen"].iter_rows(values_only=True))
     assert [row[0] for row in events[1:]] == [1, 2, 3, 4, 5]
     assert [row[3] for row in events[1:]] == [
@@ -62,8 +64,12 @@ def test_csv_and_json_read_back(cli: Invoke, db_url: str, tmp_path: Path) -> Non
     cli("log", "export", "--db", db_url, "-o", str(target), "--lang", "en")
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["Title"] for r in rows] == [FORMULA, "Laptops"]
+    # CSV has no types: a cell Excel would run as a formula gets a leading ' and stays text.
+    assert [r["Title"] for r in rows] == ["'" + FORMULA, "Laptops"]
+    assert (rows[0]["Partner"], rows[0]["ID"]) == ("'+31 fair", "1")
     assert rows[1]["Kind"] == "procurement" and rows[1]["Status"] == "no advice needed"
+    assert rows[0]["Countries"] == "Morocco (MAR); Hungary (HUN)"
+    assert rows[0]["Reasons"] == "score at or below the threshold"
     target = tmp_path / "register.json"
     cli("log", "export", "--db", db_url, "-o", str(target))
     data = json.loads(target.read_text(encoding="utf-8"))
@@ -91,3 +97,33 @@ def test_export_refuses_and_keeps_what_exists(cli: Invoke, db_url: str, tmp_path
     missing = cli("log", "export", "--db", db_url, "--lang", "en", expect=2)
     assert flat(missing.stderr) == "Give the output file with -o, for example -o register.xlsx."
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_csv_neutralises_every_formula_start(cli: Invoke, db_url: str, tmp_path: Path) -> None:
+    starts = ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a=1", "'quoted"]
+    for partner in starts:
+        cli("log", "add", "--db", db_url, "--kind", "other", "--title", "t", "--country", "BE",
+            "--partner", partner)  # fmt: skip
+    target = tmp_path / "register.csv"
+    cli("log", "export", "--db", db_url, "-o", str(target), "--lang", "en")
+    with target.open(encoding="utf-8", newline="") as handle:
+        partners = [row["Partner"] for row in csv.DictReader(handle)]
+    assert partners == ["'=1+2", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "a=1", "'quoted"]
+
+
+def test_xlsx_refuses_a_cell_excel_would_cut(cli: Invoke, db_url: str, tmp_path: Path) -> None:
+    long_note = "x" * 40_000
+    cli("log", "add", "--db", db_url, "--kind", "other", "--title", "Lang", "--country", "BE",
+        "--note", long_note)  # fmt: skip
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "register.xlsx"
+    refused = cli("log", "export", "--db", db_url, "-o", str(target), "--lang", "en", expect=2)
+    assert flat(refused.stderr) == (
+        f"Cannot export to {target}: sheet Checks, row 2, column Note holds 40000 characters, "
+        "more than the 32767 an Excel cell keeps; export to .json, which keeps everything."
+    )
+    assert list(folder.iterdir()) == []  # nothing written, no temporary file left
+    as_json = folder / "register.json"
+    cli("log", "export", "--db", db_url, "-o", str(as_json))
+    assert json.loads(as_json.read_text(encoding="utf-8"))["checks"][0]["note"] == long_note

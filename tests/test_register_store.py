@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 
 from hrtoets.errors import InputError, RegisterError
 from hrtoets.register import (
@@ -240,7 +241,7 @@ def _three_events(url: str, screener: Screener) -> None:
         first = register.add_check(
             kind=Kind.PROCUREMENT, title="Laptops", countries=verdicts(screener, "Marokko")
         )
-        register.request_advice(first.id)
+        register.request_advice(first.id, officer="an", on=date(2025, 3, 1), note="Raad")
         register.add_check(kind=Kind.OTHER, title="Visit", countries=verdicts(screener, "BE"))
 
 
@@ -248,6 +249,24 @@ def _verify(url: str) -> tuple[bool, int | None, int | None, str | None]:
     with open_register(url) as register:
         result = register.verify()
     return result.intact, result.broken_seq, result.broken_check, result.problem
+
+
+def _stored(url: str, seq: int) -> tuple[str, str, str, str]:
+    """recorded_at, payload text, prev_hash and hash of event ``seq``, read with plain SQL."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT recorded_at, payload, prev_hash, hash FROM register_events WHERE seq = :s"
+            ),
+            {"s": seq},
+        ).one()
+    engine.dispose()
+    return row.recorded_at, row.payload, row.prev_hash, row.hash
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def test_verify_intact_counts(db_url: str, bundled_screener: Screener) -> None:
@@ -258,16 +277,76 @@ def test_verify_intact_counts(db_url: str, bundled_screener: Screener) -> None:
         last = register.events()[-1]
     assert (result.intact, result.events, result.checks) == (True, 3, 2)
     assert result.head_hash == last.hash
-    expected = link_hash(
-        seq=3,
-        check_id=2,
-        kind="created",
-        recorded_at=last.recorded_at,
-        officer=last.officer,
-        payload=dict(last.payload),
-        prev_hash=last.prev_hash,
+    # The hash as README defines it, computed here without hrtoets: SHA-256 over the canonical
+    # JSON (sorted keys, no spaces) of seq, check_id, kind, recorded_at, officer and payload,
+    # followed by the previous event's hash.
+    at, payload, prev, stored = _stored(db_url, 2)
+    assert payload == '{"date":"2025-03-01","note":"Raad"}'
+    assert prev == _stored(db_url, 1)[3]
+    content = (
+        '{"check_id":1,"kind":"advice-requested","officer":"an",'
+        f'"payload":{{"date":"2025-03-01","note":"Raad"}},"recorded_at":"{at}","seq":2}}'
     )
-    assert last.hash == expected  # SHA-256 over canonical content + previous hash
+    assert stored == _sha256(content + prev)
+    at, payload, prev, stored = _stored(db_url, 3)
+    assert prev == _stored(db_url, 2)[3]
+    assert payload == json.dumps(
+        json.loads(payload), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    content = (
+        f'{{"check_id":2,"kind":"created","officer":{json.dumps(last.officer)},'
+        f'"payload":{payload},"recorded_at":"{at}","seq":3}}'
+    )
+    assert stored == _sha256(content + prev) == last.hash
+    assert _stored(db_url, 1)[2] == "0" * 64  # the first event links to the genesis hash
+
+
+def test_a_batch_costs_the_same_few_statements_at_any_size(
+    db_url: str, bundled_screener: Screener
+) -> None:
+    """``batch --log`` holds the write lock: its statements must not grow with its rows."""
+    screener = bundled_screener
+    draft = CheckDraft(
+        kind=Kind.PROCUREMENT,
+        title="row",
+        countries=tuple(snapshot(v) for v in verdicts(screener, "Marokko", "BE")),
+        officer="an",
+    )
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    with open_register(db_url) as register:
+        register.add_check(kind=Kind.OTHER, title="before", countries=verdicts(screener, "BE"))
+        event.listen(Engine, "before_cursor_execute", count)
+        try:
+            register.add_checks([draft] * 2)
+            small, statements[:] = len(statements), []
+            register.add_checks([dataclasses.replace(draft, title=f"row {n}") for n in range(50)])
+            large = len(statements)
+        finally:
+            event.remove(Engine, "before_cursor_execute", count)
+        register.append_event(53, "note", {"after": True})
+        result = register.verify()
+        found = register.checks()
+        events = register.events()
+    assert small == large
+    assert (result.intact, result.events, result.checks) == (True, 54, 53)
+    assert [c.id for c in found] == list(range(1, 54))
+    assert [e.seq for e in events] == list(range(1, 55))
+    assert [e.prev_hash for e in events[1:]] == [e.hash for e in events[:-1]]
+    assert [c.title for c in found[3:6]] == ["row 0", "row 1", "row 2"]
+    assert [c.iso3 for c in found[-1].countries] == ["MAR", "BEL"]
+    assert _count(db_url, "register_check_countries") == 1 + 2 * 52
+
+
+def _count(url: str, table: str) -> int:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        found = int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+    engine.dispose()
+    return found
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,9 @@ _FILE_MODE = 0o644
 
 
 def check_writable(path: Path, *, force: bool) -> None:
-    """Refuse an existing output unless ``force``; refuse a missing folder."""
+    """Refuse an existing output unless ``force``, a folder in its place, and a missing folder."""
+    if path.is_dir():  # a rename onto a folder fails only at the very end, after all the work
+        raise InputFileError("file.is_folder", path=path)
     if path.exists() and not force:
         raise OutputExistsError("file.exists", path=path)
     if not path.parent.is_dir():
@@ -34,9 +36,12 @@ def atomic_path(path: Path, *, force: bool = False) -> Iterator[Path]:
     (openpyxl, xlsxwriter, python-docx) behave as for the real name.
     """
     check_writable(path, force=force)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent
-    )
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent
+        )
+    except OSError as exc:  # a read-only folder, a full disk, a name too long for the folder
+        raise InputFileError("file.cannot_write", path=path.parent, error=exc.strerror) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -25,7 +25,9 @@ from hrtoets.errors import InputFileError, WorkbookError
 WORKBOOK_SUFFIXES: Final = frozenset({".xlsx", ".xlsm"})
 CSV_SUFFIXES: Final = frozenset({".csv"})
 _DELIMITERS: Final = (";", ",", "\t")
+_ONE_COLUMN_DELIMITERS: Final = "\x1f\x1e\x1d\x1c\x00"  # no NUL in a CSV we read (see _read_csv)
 _SNIFF_LINES: Final = 50
+_BLANK: Final = " ;,\t"  # a line of only these is an empty row, not the header
 _LARGEST_EXACT_INT: Final = 1e15  # beyond this Excel itself shows scientific notation
 
 
@@ -62,6 +64,8 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
 def _table(cells: list[list[str]], path: Path, sheet: str | None, label: str) -> Table:
     """Header and rows from raw text rows; an all-empty table is refused."""
     start = next((i for i, row in enumerate(cells) if any(row)), None)
+    if start is None and sheet is None:
+        raise WorkbookError("batch.empty_csv", path=path)
     if start is None:
         raise WorkbookError("batch.empty_sheet", sheet=label, path=path)
     end = len(cells)
@@ -158,40 +162,55 @@ def _read_csv(path: Path) -> list[list[str]]:
     if b"\x00" in data:
         raise InputFileError("batch.not_a_table", path=path)
     text = decode(data)
-    delimiter = sniff_delimiter(text)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    delimiter = sniff_delimiter(text) or _absent(text)
+    try:  # strict: an unclosed quote is an error, not a field that swallows the rest of the file
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as exc:
         raise WorkbookError("batch.csv_corrupt", path=path, error=str(exc)) from None
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped), else Windows-1252 (Excel's "CSV" on Windows), else latin-1."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+    """UTF-8 (a BOM is dropped), else Windows-1252 (Excel's "CSV" on Windows), else latin-1.
+
+    A BOM promises UTF-8 but does not prove it: a file saved as UTF-8 and then edited in a cp1252
+    editor has both, so it is decoded like any other file rather than with replacement characters.
+    """
+    body = data.removeprefix(b"\xef\xbb\xbf")
     for encoding in ("utf-8", "cp1252"):
         try:
-            return data.decode(encoding)
+            return body.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return data.decode("latin-1")  # every byte is a character: never fails
+    return body.decode("latin-1")  # every byte is a character: never fails
 
 
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines into the most columns, consistently.
+def sniff_delimiter(text: str) -> str | None:
+    """The delimiter that splits the header into the most columns, consistently; ``None``: one.
 
-    ``csv.Sniffer`` guesses wrong on short files and on commas inside quoted names; counting
-    columns per candidate, and preferring a count that is the same on every line, does not.
+    Only a delimiter that splits the header line counts: a one-column list of names such as
+    ``Korea, Rep.`` (Belgian Excel writes it without quotes) has commas in its data, not in its
+    header. ``csv.Sniffer`` guesses wrong on short files and on commas inside quoted names;
+    counting columns per candidate, and preferring a count that is the same on every line, does not.
     """
-    sample = "\n".join(text.splitlines()[:_SNIFF_LINES])
-    best, best_key = ",", (False, 1)
+    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    if not lines:
+        return None
+    header = next((i for i, line in enumerate(lines) if line.strip(_BLANK)), 0)
+    sample = "\n".join(lines[header:])  # Excel writes empty rows above the header as ";;;"
+    best, best_key = None, (False, 1)
     for delimiter in _DELIMITERS:
         try:
             widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter)]
         except csv.Error:
             continue
-        widths = [w for w in widths if w] or [1]
-        key = (len(set(widths)) == 1 and widths[0] > 1, max(widths))
+        if widths[0] < 2:  # the header line is not split by it
+            continue
+        key = (len(set(widths)) == 1, max(widths))
         if key > best_key:
             best, best_key = delimiter, key
     return best
+
+
+def _absent(text: str) -> str:
+    """A delimiter that does not occur in ``text``: a one-column file is read as one column."""
+    return next(char for char in _ONE_COLUMN_DELIMITERS if char not in text)

@@ -9,9 +9,15 @@ package only: a user folder can change an agreement, never the clause's wording.
 Rendering is sandboxed (user templates are not trusted code) with ``StrictUndefined`` (a missing
 variable is an error naming it, never an empty gap in a contract). The clause check looks at the
 rendered document, not at the template's source: an agreement is accepted only when one of its
-paragraphs is the clause exactly as the package's ``_clause.j2`` words it in that language, so a
-template cannot pass by importing the macro and never calling it, or by calling it under a false
-condition.
+``@clause`` lines is the clause exactly as the package's ``_clause.j2`` words it in that language,
+so a template cannot pass by importing the macro and never calling it, by calling it under a false
+condition, or by a value that happens to hold the clause's text (a value cannot start a line, so it
+cannot make a ``@clause`` line; see :mod:`hrtoets.agreements.model`).
+
+Templates are read as UTF-8, a BOM allowed (Windows Notepad writes one). What a template uses is
+read from its source (and from what it includes), so a ``--var`` the template does not use — a
+typo — is refused instead of silently dropped; a template that includes itself is refused before
+it is rendered.
 """
 
 from __future__ import annotations
@@ -25,10 +31,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import jinja2
+from jinja2 import meta
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
-from hrtoets.agreements.model import Document, parse_document
+from hrtoets.agreements.model import MARK, Document, parse_document
 from hrtoets.errors import ConfigError, TemplateError
 from hrtoets.messages import LANGUAGES
 
@@ -83,6 +90,14 @@ def _reserved(name: str) -> bool:
     return any(part.startswith("_") for part in name.split("/"))
 
 
+def _read(file: Traversable | Path) -> str:
+    """A template's text; one sentence naming the file when it is not UTF-8."""
+    try:
+        return file.read_text(encoding="utf-8-sig")  # a BOM (Windows Notepad) is not text
+    except UnicodeDecodeError:
+        raise TemplateError("agreements.not_utf8", path=file) from None
+
+
 def _entries(root: Traversable | Path, lang: str) -> Iterator[tuple[str, str, str]]:
     """(name, source, location) of every agreement template of ``lang`` under ``root``."""
     folder = root / lang
@@ -91,7 +106,7 @@ def _entries(root: Traversable | Path, lang: str) -> Iterator[tuple[str, str, st
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         stem = entry.name.removesuffix(SUFFIX)
         if entry.name.endswith(SUFFIX) and _NAME.fullmatch(stem) and entry.is_file():
-            yield stem, entry.read_text(encoding="utf-8"), str(entry)
+            yield stem, _read(entry), str(entry)
 
 
 class TemplateLibrary:
@@ -103,6 +118,8 @@ class TemplateLibrary:
         self.user_dir = user_dir
         self._loader = _Loader(package_root(), user_dir)
         self.env = _environment(self._loader)
+        self._page_env = _environment(self._loader, finalize=False)
+        self._uses: dict[str, frozenset[str] | None] = {}
 
     def templates(self) -> tuple[TemplateInfo, ...]:
         """Every template and language, a user template shadowing the built-in one."""
@@ -137,23 +154,58 @@ class TemplateLibrary:
         ``preview`` shows a variable nobody gave as ``‹name›`` instead of refusing it.
         """
         template = self._template(name, lang, self._preview_env if preview else self.env)
+        self.variables(name, lang)  # refuses a template that includes itself
         try:
             text = template.render({**variables, "lang": lang})
         except MissingVariable as exc:
             key = _MISSING_KEYS.get(exc.variable, "agreements.missing_variable")
             raise TemplateError(key, name=name, variable=exc.variable) from None
-        except jinja2.exceptions.SecurityError as exc:
-            raise TemplateError("agreements.unsafe", name=name, error=str(exc)) from None
+        except jinja2.exceptions.SecurityError as exc:  # Jinja's detail: with --debug only
+            raise TemplateError("agreements.unsafe", name=name) from exc
         except jinja2.TemplateError as exc:
             raise TemplateError("agreements.broken", name=name, error=str(exc)) from None
+        except RecursionError:  # a macro that calls itself, or an include by a computed name
+            raise TemplateError("agreements.recursion", name=name) from None
         document = parse_document(text, name=name, lang=lang)
-        if clause_text(self.env, lang) not in document.paragraphs():
+        if clause_text(self.env, lang) not in document.clauses:
             raise TemplateError("agreements.no_clause", name=name, lang=lang)
         return document
 
+    def variables(self, name: str, lang: str) -> frozenset[str] | None:
+        """The variables template ``name`` reads, with what it includes or imports.
+
+        None when a template includes another by a computed name, so what it reads is unknown.
+        """
+        path = _path(name, lang)
+        if path not in self._uses:
+            self._template(name, lang)
+            found: set[str] = set()
+            known = self._scan(path, (), found)
+            self._uses[path] = frozenset(found) if known else None
+        return self._uses[path]
+
+    def _scan(self, template: str, chain: tuple[str, ...], found: set[str]) -> bool:
+        """Add what ``template`` reads to ``found``; False when an include's name is computed."""
+        try:
+            source, filename, _ = self._loader.get_source(self.env, template)
+        except jinja2.TemplateNotFound:
+            return True  # rendering says so, with the name
+        if template in chain:
+            raise TemplateError("agreements.cycle", path=filename or template)
+        try:
+            tree = self.env.parse(source, template, filename)
+        except jinja2.TemplateSyntaxError as exc:
+            raise _syntax_error(exc) from None
+        found.update(meta.find_undeclared_variables(tree))
+        known = True
+        for other in meta.find_referenced_templates(tree):
+            if other is None or not self._scan(other, (*chain, template), found):
+                known = False
+        return known
+
     def render_html(self, document: Document) -> str:
         """The document as an HTML page; the page template is autoescaped."""
-        return self.env.get_template(HTML_PAGE).render(doc=document)
+        return self._page_env.get_template(HTML_PAGE).render(doc=document)
 
     @functools.cached_property
     def _preview_env(self) -> jinja2.Environment:
@@ -175,12 +227,13 @@ class TemplateLibrary:
                 "agreements.no_language", name=name, lang=lang, langs=", ".join(langs)
             ) from None
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                "agreements.syntax",
-                path=exc.filename or exc.name,
-                line=exc.lineno,
-                error=exc.message,
-            ) from None
+            raise _syntax_error(exc) from None
+
+
+def _syntax_error(exc: jinja2.TemplateSyntaxError) -> TemplateError:
+    return TemplateError(
+        "agreements.syntax", path=exc.filename or exc.name, line=exc.lineno, error=exc.message
+    )
 
 
 def clause_text(env: jinja2.Environment, lang: str) -> str:
@@ -230,21 +283,33 @@ class _Loader(jinja2.BaseLoader):
             path = self.user_dir.joinpath(*parts)
             if path.is_file():
                 mtime = path.stat().st_mtime
-                text = path.read_text(encoding="utf-8")
-                return text, str(path), lambda: path.stat().st_mtime == mtime
+                return _read(path), str(path), lambda: path.stat().st_mtime == mtime
         node = self.package
         for part in parts:
             node = node / part
         if not node.is_file():
             raise jinja2.TemplateNotFound(template)
-        return node.read_text(encoding="utf-8"), None, lambda: True
+        return _read(node), None, lambda: True
 
 
-def _environment(loader: _Loader) -> jinja2.Environment:
-    """The sandbox: strict variables, HTML autoescaped, the clause from the package only."""
+def _mark(value: object) -> str:
+    """Every one-line ``{{ … }}`` output starts with :data:`MARK`, so it cannot start a directive.
+
+    Multi-line output (the clause macros) is left alone: values are one line (see variables.py).
+    """
+    text = str(value)
+    return text if "\n" in text else MARK + text
+
+
+def _environment(loader: _Loader, *, finalize: bool = True) -> jinja2.Environment:
+    """The sandbox: strict variables, values marked, HTML autoescaped, the clause from the package.
+
+    The HTML page (``finalize=False``) is rendered from a finished document: nothing to mark.
+    """
     return SandboxedEnvironment(
         loader=loader,
         undefined=_MissingUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2")),
         lstrip_blocks=True,
+        finalize=_mark if finalize else None,
     )

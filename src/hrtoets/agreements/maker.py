@@ -8,15 +8,16 @@ preparing it for the council), but the result carries the verdicts so the CLI ca
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hrtoets.agreements.library import TemplateLibrary
 from hrtoets.agreements.model import Document
-from hrtoets.agreements.variables import COUNTRY_KEYS, Value, clean, country_queries
+from hrtoets.agreements.variables import COUNTRY_KEYS, Value, clean, country_queries, usable
 from hrtoets.agreements.writers import format_of, write_document
+from hrtoets.errors import InputError
 from hrtoets.files import atomic_path, sha256_file
 
 if TYPE_CHECKING:
@@ -109,9 +110,41 @@ class AgreementMaker:
             "date": self.today.isoformat(),
         }
 
+    def takes(self, name: str, lang: str) -> frozenset[str] | None:
+        """The variables a user may give template ``name``: what it reads, plus what always counts.
+
+        The config defaults, the partner and the countries always count: the partner names the
+        file of a mail merge and the register record, and countries are screened even when the
+        text does not name them. None when the template's includes make it unknowable.
+        """
+        reads = self.library.variables(name, lang)
+        if reads is None:
+            return None
+        return (reads - {"lang"}) | {*self.defaults(), "partner", *COUNTRY_KEYS}
+
+    def check_names(self, name: str, lang: str, names: Iterable[str]) -> None:
+        """One sentence for the first name template ``name`` does not use (a typo, mostly)."""
+        takes = self.takes(name, lang)
+        for variable in names:
+            if variable == "lang":
+                raise InputError("agreements.var_lang")
+            if takes is not None and variable not in takes:
+                shown = sorted(takes - {"country", "land", "landen"})
+                raise InputError(
+                    "agreements.unused_variable",
+                    name=name,
+                    variable=variable,
+                    names=", ".join(shown),
+                )
+
     def prepare(self, name: str, lang: str, variables: Mapping[str, Value]) -> Agreement:
-        """Screen the countries and render ``name``; nothing is written yet."""
-        context: dict[str, Value] = {**self.defaults(), **variables}
+        """Screen the countries and render ``name``; nothing is written yet.
+
+        A blank value counts as not given; a name the template does not use is refused.
+        """
+        self.check_names(name, lang, variables)
+        given = usable(variables)
+        context: dict[str, Value] = {**self.defaults(), **given}
         queries = country_queries(context)
         for key in COUNTRY_KEYS:
             context.pop(key, None)

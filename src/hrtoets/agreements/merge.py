@@ -8,6 +8,13 @@ File names come from the partner names, reduced to ASCII letters, digits and hyp
 valid on Windows, macOS and Linux alike (no reserved names such as ``CON``, no trailing dots, at
 most 80 characters), and made unique without regard to case (two partners differing only in case
 would otherwise overwrite each other on Windows and macOS).
+
+Columns map to the variables the template uses. A column it does not use ("Notes", "E-mail") is
+left out and named in the result, so the CLI can warn: refusing would make people delete columns
+from a list they keep for other purposes. A countries column is recognised loosely ("Land(en)",
+"Country of visit"), because a country column dropped unnoticed is a country never screened; a
+column that still looks like countries but is not recognised ("Bezochte landen") is refused when
+the template takes countries and no other column gives them.
 """
 
 from __future__ import annotations
@@ -20,7 +27,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from hrtoets.agreements.maker import Agreement, AgreementMaker, WrittenAgreement
-from hrtoets.agreements.variables import COUNTRY_KEYS, Value, row_variables
+from hrtoets.agreements.variables import (
+    COUNTRY_KEYS,
+    Value,
+    column_variable,
+    looks_like_countries,
+    row_variables,
+)
 from hrtoets.agreements.writers import SUFFIXES
 from hrtoets.errors import HrtoetsError, InputError, InputFileError
 from hrtoets.files import check_writable
@@ -45,13 +58,15 @@ class MergedRow:
 
 @dataclass(frozen=True, slots=True)
 class MergeResult:
-    """What a mail merge wrote, and which rows it skipped because they were empty."""
+    """What a mail merge wrote, which rows it skipped (empty) and which columns it ignored."""
 
     template: str
     lang: str
     folder: Path
     rows: tuple[MergedRow, ...]
     skipped: tuple[int, ...]
+    source: Path  # the partner list
+    ignored: tuple[str, ...]  # headers of the columns the template does not use
 
     @property
     def needs_advice(self) -> tuple[MergedRow, ...]:
@@ -100,7 +115,9 @@ def merge(
     """
     if not folder.is_dir():
         raise InputFileError("file.no_folder", path=folder)
-    prepared, skipped = _prepare_rows(maker, name, lang, table, base or {})
+    maker.check_names(name, lang, base or {})
+    columns, ignored = _columns(maker, name, lang, table)
+    prepared, skipped = _prepare_rows(maker, name, lang, table, columns=columns, base=base or {})
     if not prepared:
         raise InputError("agreements.no_rows", path=table.source)
     stems = [safe_stem(agreement.partner or "", f"{name}-{row}") for row, agreement in prepared]
@@ -112,18 +129,39 @@ def merge(
         written.append(MergedRow(row, maker.write(agreement, target, force=force)))
         if on_written is not None:
             on_written(len(written), len(targets))
-    return MergeResult(name, lang, folder, tuple(written), tuple(skipped))
+    return MergeResult(name, lang, folder, tuple(written), tuple(skipped), table.source, ignored)
+
+
+def _columns(
+    maker: AgreementMaker, name: str, lang: str, table: Table
+) -> tuple[list[str | None], tuple[str, ...]]:
+    """The variable of each column (None: unused) and the headers of the unused ones."""
+    takes = maker.takes(name, lang)
+    columns = [column_variable(header, takes) for header in table.headers]
+    unused = [h for h, c in zip(table.headers, columns, strict=True) if c is None and h.strip()]
+    reads = maker.library.variables(name, lang)
+    if reads is not None and "countries" in reads and not set(columns) & set(COUNTRY_KEYS):
+        for header in unused:
+            if looks_like_countries(header):
+                raise InputError("agreements.country_column", column=header, path=table.source)
+    return columns, tuple(unused)
 
 
 def _prepare_rows(
-    maker: AgreementMaker, name: str, lang: str, table: Table, base: Mapping[str, Value]
+    maker: AgreementMaker,
+    name: str,
+    lang: str,
+    table: Table,
+    *,
+    columns: list[str | None],
+    base: Mapping[str, Value],
 ) -> tuple[list[tuple[int, Agreement]], list[int]]:
     """Every non-empty row rendered in memory; the first failing row stops the merge."""
     prepared: list[tuple[int, Agreement]] = []
     skipped: list[int] = []
     for index, cells in enumerate(table.rows):
         row = index + 2  # as a spreadsheet numbers it: the header is row 1
-        own = row_variables(table.headers, cells)
+        own = row_variables(columns, cells)
         if not own:
             skipped.append(row)
             continue

@@ -4,7 +4,12 @@ A template does not produce Word, Markdown or HTML: it produces plain lines, eac
 directive (``@title``, ``@p``, ``@party``, ``@article``, ``@clause``, ``@closing``, ``@sign``,
 ``@line``). One template per agreement and language therefore drives every output format, and the
 writers — not the template author — decide how a title or an article looks in each of them.
-Variable values are cleaned to one line before rendering, so a value can never start a directive.
+
+A value can never start a directive. Values are cleaned to one line before rendering, and the
+environment marks the start of every one-line ``{{ … }}`` output with :data:`MARK` (an invisible
+word joiner): a line that starts with a mark was started by a value, not by the template, so it is
+not a directive, and the parser drops the marks from the text. Only a multi-line output — the
+package's clause macros — can bring directives of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import ClassVar, Final
 from hrtoets.errors import TemplateError
 from hrtoets.messages import t
 
+MARK: Final = "\u2060"
 DIRECTIVES: Final = ("title", "p", "party", "article", "clause", "closing", "sign", "line")
 _LINE: Final = re.compile(r"@(?P<directive>[a-z]+)(?:\s+(?P<text>.*))?")
 
@@ -75,9 +81,10 @@ class Document:
     title: str
     lang: str
     blocks: tuple[Block, ...]
+    clauses: tuple[str, ...] = ()  # the text of every @clause line (where the clause check looks)
 
     def paragraphs(self) -> tuple[str, ...]:
-        """Every paragraph of text, in order (where the clause check looks)."""
+        """Every paragraph of text, in order."""
         found: list[str] = []
         for block in self.blocks:
             if isinstance(block, Paragraph):
@@ -102,6 +109,7 @@ class _Builder:
     parties: list[str] = field(default_factory=list)
     article: tuple[str, list[str], bool] | None = None
     signatures: list[tuple[str, list[str]]] = field(default_factory=list)
+    clauses: list[str] = field(default_factory=list)
     articles: int = 0
 
     def flush(self, keep: str = "") -> None:
@@ -124,6 +132,8 @@ class _Builder:
 
     def add(self, directive: str, text: str, number: int) -> None:
         """Apply one directive line."""
+        if directive == "clause":
+            self.clauses.append(text)
         if directive == "title":
             self.title = text
         elif directive == "party":
@@ -152,19 +162,19 @@ def parse_document(text: str, *, name: str, lang: str) -> Document:
     builder = _Builder(name, lang)
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
-        if not line:
+        if not line.replace(MARK, "").strip():
             continue
-        match = _LINE.fullmatch(line)
+        match = _LINE.fullmatch(line)  # a line started by a value (MARK) never matches
         if match is None or match["directive"] not in DIRECTIVES:
             raise TemplateError(
                 "agreements.bad_line",
                 name=name,
                 line=number,
-                text=line[:60],
+                text=line.replace(MARK, "")[:60],
                 directives=", ".join(f"@{d}" for d in DIRECTIVES),
             )
-        builder.add(match["directive"], (match["text"] or "").strip(), number)
+        builder.add(match["directive"], (match["text"] or "").replace(MARK, "").strip(), number)
     builder.flush()
     if not builder.title:
         raise TemplateError("agreements.no_title", name=name)
-    return Document(builder.title, lang, tuple(builder.blocks))
+    return Document(builder.title, lang, tuple(builder.blocks), tuple(builder.clauses))

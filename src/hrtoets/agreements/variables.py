@@ -5,6 +5,11 @@ is a name or a phrase in a contract: a newline or a control character in it is a
 accident (or an attempt to start a directive line of its own), and Word files cannot hold control
 characters at all. Countries may be given as a list or as one text separated by ``;`` (a comma
 appears inside index names such as "Korea, Rep.").
+
+A value that is blank counts as not given (an empty ``--partner`` is a missing partner, not a
+party called ""), and a value holding lone surrogates — what Python makes of bytes that are not
+UTF-8, from a shell or a JSON ``\\ud800`` — is refused with the variable's name rather than
+silently changed: it is a name in a contract, so a person has to retype it.
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ COUNTRY_KEYS: Final = ("countries", "country", "land", "landen")
 _NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f\ufffe\uffff]")
 _HEADER_JUNK: Final = re.compile(r"[^0-9a-z]+")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+# A column header whose name starts with one of these holds the countries ("Land(en)",
+# "Landen/regio", "Country of visit", "Pays"): a country column must never be dropped unscreened.
+_COUNTRY_PREFIXES: Final = ("land", "countr", "pays")
 
 
 def clean(value: object) -> str:
@@ -84,13 +93,39 @@ def header_name(header: str) -> str:
     return _HEADER_JUNK.sub("_", header.strip().casefold()).strip("_")
 
 
-def row_variables(headers: Sequence[str], row: Sequence[str]) -> Variables:
-    """One spreadsheet row as variables; empty cells are left out, so defaults still apply."""
+def column_variable(header: str, takes: frozenset[str] | None) -> str | None:
+    """The variable a column gives, or None when the template does not use it.
+
+    ``takes`` is what the template uses (None: unknown, every valid name counts). A header that
+    is one of those names is that variable; else a header starting with land/countr/pays is the
+    countries.
+    """
+    name = header_name(header)
+    if not _NAME.fullmatch(name):
+        return None
+    if name in COUNTRY_KEYS or (takes is not None and name in takes):
+        return name
+    if name.startswith(_COUNTRY_PREFIXES):
+        return "countries"
+    return name if takes is None else None
+
+
+def looks_like_countries(header: str) -> bool:
+    """True when a word of the header starts with land/countr/pays ("Bezochte landen")."""
+    return any(word.startswith(_COUNTRY_PREFIXES) for word in header_name(header).split("_"))
+
+
+def row_variables(columns: Sequence[str | None], row: Sequence[str]) -> Variables:
+    """One row as variables (``columns`` from :func:`column_variable`); empty cells left out.
+
+    Two columns for the same variable (``Country`` and ``Land(en)``) are joined with ``;``.
+    """
     found: Variables = {}
-    for header, cell in zip(headers, row, strict=False):
-        name = header_name(header)
-        if name and _NAME.fullmatch(name) and clean(cell):
-            found[name] = clean(cell)
+    for name, cell in zip(columns, row, strict=False):
+        text = clean(cell)
+        if name is not None and text:
+            previous = found.get(name)
+            found[name] = f"{previous}; {text}" if isinstance(previous, str) else text
     return found
 
 
@@ -102,3 +137,17 @@ def country_queries(variables: Mapping[str, Value]) -> tuple[str, ...]:
         items = value if isinstance(value, tuple) else tuple(value.split(";"))
         queries += [clean(item) for item in items if clean(item)]
     return tuple(dict.fromkeys(queries))
+
+
+def usable(variables: Mapping[str, Value]) -> Variables:
+    """The variables without blank values; one sentence for a value that is not valid text."""
+    found: Variables = {}
+    for name, value in variables.items():
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            if _SURROGATE.search(item):
+                raise InputError("agreements.bad_text", variable=name)
+        kept = tuple(item for item in items if item.strip())
+        if kept:
+            found[name] = kept if isinstance(value, tuple) else kept[0]
+    return found

@@ -89,9 +89,10 @@ def choose_column(
             return ColumnChoice(tier[0], table.headers[tier[0]], How.HEADER)
         if tier:
             best = _best_by_content(table, tier, resolver, minimum=0.0)
-            if best is not None:
-                return ColumnChoice(best, table.headers[best], How.HEADER)
-            return ColumnChoice(tier[0], table.headers[tier[0]], How.HEADER)
+            if best is None:  # "Country" and "Land", equally full of countries: ask, never guess
+                headers = _listing([table.headers[i] for i in tier])
+                raise WorkbookError("batch.ambiguous_column", headers=headers)
+            return ColumnChoice(best, table.headers[best], How.HEADER)
     every = list(range(len(table.headers)))
     best = _best_by_content(table, every, resolver, minimum=_CONTENT_SHARE)
     if best is None:
@@ -100,14 +101,18 @@ def choose_column(
 
 
 def _named(headers: Sequence[str], wanted: str) -> int:
-    """The column called ``wanted``: exactly, else case- and accent-insensitively if unique."""
+    """The column called ``wanted``: exactly, else case- and accent-insensitively if unique.
+
+    Two columns with the same header cannot be told apart by name, so that is refused too.
+    """
     text = wanted.strip()
-    if text in headers:
-        return headers.index(text)
+    exact = [i for i, header in enumerate(headers) if header == text]
     key = normalize(text)
-    matches = [i for i, header in enumerate(headers) if normalize(header) == key]
+    matches = exact or [i for i, header in enumerate(headers) if normalize(header) == key]
     if len(matches) == 1:
         return matches[0]
+    if matches:
+        raise InputError("batch.duplicate_column", column=text, count=len(matches))
     raise InputError("batch.unknown_column", column=wanted, headers=_listing(headers))
 
 

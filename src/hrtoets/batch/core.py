@@ -161,13 +161,14 @@ def run_batch(
     force: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
-    before_write: Callable[[BatchResult], None] | None = None,
+    on_written: Callable[[BatchResult], None] | None = None,
 ) -> BatchResult:
     """Read ``source``, screen it and write the screened workbook; the input is never touched.
 
     The output is checked before the work starts, so a refused output costs nothing.
-    ``before_write`` sees the screened rows before the workbook is written (the register records
-    them there, so a refusing register leaves no workbook).
+    ``on_written`` sees the screened rows once the workbook is complete in its temporary file and
+    before it takes its name (the register records them there): if either the workbook or the
+    hook fails, there is neither a workbook nor, since the hook is one transaction, a record.
     """
     from hrtoets.batch.workbook import write_workbook
 
@@ -176,9 +177,8 @@ def run_batch(
         check_output(source, target, force=force)
     table = read_table(source, sheet=sheet)
     result = screen_table(table, screener, column=column, progress=progress, today=today)
-    if before_write is not None:
-        before_write(result)
-    write_workbook(result, target, lang=lang, force=force, progress=progress)
+    hook = (lambda: on_written(result)) if on_written is not None else None
+    write_workbook(result, target, lang=lang, force=force, progress=progress, before_rename=hook)
     return BatchResult(result.table, result.column, result.rows, result.summary, target)
 
 

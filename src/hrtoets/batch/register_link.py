@@ -1,7 +1,8 @@
 """``hrtoets batch --log KIND``: every screened row recorded as a check in the register.
 
-The rows are recorded in one transaction after screening and before the workbook is written, so a
-register that refuses leaves no screened workbook behind, and a refused output costs no records.
+The rows are recorded in one transaction once the workbook is complete in its temporary file and
+before it is renamed into place: a workbook that cannot be written costs no records, and a
+register that refuses leaves no screened workbook behind.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def drafts(
 
 
 class Recorder:
-    """A ``before_write`` hook for :func:`~hrtoets.batch.run_batch` that records every row."""
+    """An ``on_written`` hook for :func:`~hrtoets.batch.run_batch` that records every row."""
 
     def __init__(self, register: Register, request: LogRequest) -> None:
         from hrtoets.register import default_officer, parse_answer, parse_kind

@@ -2,7 +2,8 @@
 
 The summary is what gets filed with the list, so it names the input, the column, the index edition
 and its source, the rule and its rounding policy and the date, beside the counts. Every text that
-came from the user (file names, values to review) is written with ``write_string``, as on sheet 1.
+came from the user (file names, values to review) is written with ``write_string``, as on sheet 1,
+and every write is checked, as there.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrtoets.batch.core import BatchResult
+from hrtoets.batch.workbook import refused
 from hrtoets.messages import t
 
 
@@ -50,61 +52,71 @@ def write_summary(sheet: Any, result: BatchResult, lang: str, formats: Any) -> N
     sheet.set_column(1, 1, 40)
     sheet.set_column(2, 2, 12)
     sheet.set_column(3, 3, 60)
-    sheet.write_string(0, 0, t("batch.sum.title", lang), formats.bold)
+    _text(sheet, 0, 0, t("batch.sum.title", lang), formats.bold)
     row = 2
     for key, value in _facts(result):
         row = _fact(sheet, row, t(key, lang), value)
     row = _write_reasons(sheet, row + 1, result, lang, formats)
     row = _write_review(sheet, row + 2, result, lang, formats)
     row += 2
-    sheet.write_string(row, 0, t("batch.sum.index", lang), formats.bold)
+    _text(sheet, row, 0, t("batch.sum.index", lang), formats.bold)
     row += 1
     for key, value in _index_facts(result, lang):
         row = _fact(sheet, row, t(key, lang), value)
-    sheet.write_string(row + 1, 0, t("batch.credit", lang))
+    _text(sheet, row + 1, 0, t("batch.credit", lang))
 
 
 def _write_reasons(sheet: Any, row: int, result: BatchResult, lang: str, formats: Any) -> int:
     """Counts per reason: code, phrase, count. Returns the last row written."""
     summary = result.summary
     for column, key in enumerate(("batch.sum.per_reason", "batch.col.reason", "batch.sum.count")):
-        sheet.write_string(row, column, t(key, lang), formats.header)
+        _text(sheet, row, column, t(key, lang), formats.header)
     for reason, count in summary.per_reason:
         row += 1
-        sheet.write_string(row, 0, reason.value)
+        _text(sheet, row, 0, reason.value)
         label = reason_label(
             reason.value, lang, threshold=summary.threshold, edition=summary.edition
         )
-        sheet.write_string(row, 1, label)
-        sheet.write_number(row, 2, count)
+        _text(sheet, row, 1, label)
+        _number(sheet, row, 2, count)
     return row
 
 
 def _write_review(sheet: Any, row: int, result: BatchResult, lang: str, formats: Any) -> int:
     """Values naming no single country, with their suggestions or candidates (user text)."""
     summary = result.summary
-    sheet.write_string(row, 0, t("batch.sum.review_title", lang), formats.bold)
+    _text(sheet, row, 0, t("batch.sum.review_title", lang), formats.bold)
     row += 1
     for column, key in enumerate(
         ("batch.sum.value", "batch.col.reason", "batch.sum.count", "batch.sum.options")
     ):
-        sheet.write_string(row, column, t(key, lang), formats.header)
+        _text(sheet, row, column, t(key, lang), formats.header)
     for item in summary.review:
         row += 1
         label = reason_label(
             item.reason.value, lang, threshold=summary.threshold, edition=summary.edition
         )
-        sheet.write_string(row, 0, item.text)
-        sheet.write_string(row, 1, label)
-        sheet.write_number(row, 2, item.rows)
-        sheet.write_string(row, 3, ", ".join(f"{c.name(lang)} ({c.iso3})" for c in item.options))
+        _text(sheet, row, 0, item.text)
+        _text(sheet, row, 1, label)
+        _number(sheet, row, 2, item.rows)
+        _text(sheet, row, 3, ", ".join(f"{c.name(lang)} ({c.iso3})" for c in item.options))
     return row
 
 
 def _fact(sheet: Any, row: int, label: str, value: Any) -> int:
-    sheet.write_string(row, 0, label)
+    _text(sheet, row, 0, label)
     if isinstance(value, int):
-        sheet.write_number(row, 1, value)
+        _number(sheet, row, 1, value)
     else:
-        sheet.write_string(row, 1, str(value))
+        _text(sheet, row, 1, str(value))
     return row + 1
+
+
+def _text(sheet: Any, row: int, column: int, text: str, cell_format: Any = None) -> None:
+    if code := sheet.write_string(row, column, text, cell_format):
+        raise refused(code, sheet, row, column)
+
+
+def _number(sheet: Any, row: int, column: int, value: float) -> None:
+    if code := sheet.write_number(row, column, value):
+        raise refused(code, sheet, row, column)

@@ -6,21 +6,27 @@ or ``+32 9 …`` in it would come out changed, or worse, executable. So it runs 
 ``strings_to_formulas``, ``strings_to_urls`` and ``strings_to_numbers`` off, and every cell from
 the user goes through ``write_string``: user text is text. The workbook is written to a temporary
 file and renamed (:func:`hrtoets.files.atomic_path`), so an error leaves nothing behind.
+
+xlsxwriter does not raise when a cell does not fit: it returns -1 (beyond the last row or column)
+or -2 (text cut at 32,767 characters) and writes on. A list that does not fit in a sheet is
+therefore refused before anything is written (:func:`check_limits`), and any non-zero return is
+still an error: rows out = rows in, or nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
 from hrtoets.batch.core import BatchResult, Progress
-from hrtoets.errors import InputFileError
-from hrtoets.files import atomic_path
+from hrtoets.errors import InputFileError, WorkbookError
+from hrtoets.files import atomic_path, check_writable
 from hrtoets.messages import t
 from hrtoets.rule import Reason
 from hrtoets.screening import Verdict, explain, format_score
+from hrtoets.tables import Table
 
 WORKBOOK_OPTIONS: Final = {
     "strings_to_formulas": False,
@@ -45,6 +51,53 @@ _MIN_WIDTH: Final = 8
 _MAX_WIDTH: Final = 60
 _PROGRESS_EVERY: Final = 5000
 _ADDED_WIDTHS: Final = (22, 6, 9, 14, 10, 12, 34, 48)  # typical content of each added column
+
+
+@dataclass(frozen=True, slots=True)
+class SheetLimits:
+    """What one sheet holds: data rows below the header, columns, characters in one cell."""
+
+    rows: int = 1_048_575  # Excel's 1,048,576 rows, less the header
+    columns: int = 16_384
+    cell: int = 32_767
+
+
+EXCEL_LIMITS: Final = SheetLimits()
+
+
+def check_limits(table: Table, limits: SheetLimits = EXCEL_LIMITS) -> None:
+    """Refuse a list whose screened sheet would not fit: Excel would drop rows, columns or text."""
+    if len(table.rows) > limits.rows:
+        raise WorkbookError(
+            "batch.too_many_rows", path=table.source, rows=len(table.rows), limit=limits.rows
+        )
+    if len(table.headers) + len(ADDED_COLUMNS) > limits.columns:
+        raise WorkbookError(
+            "batch.too_many_columns",
+            path=table.source,
+            columns=len(table.headers),
+            added=len(ADDED_COLUMNS),
+            limit=limits.columns,
+        )
+    for number, cells in enumerate((table.headers, *table.rows), 1):
+        if max(map(len, cells), default=0) > limits.cell:
+            column = next(i for i, cell in enumerate(cells) if len(cell) > limits.cell)
+            raise WorkbookError(
+                "batch.cell_too_long",
+                path=table.source,
+                row=number,
+                column=table.headers[column],
+                length=len(cells[column]),
+                limit=limits.cell,
+            )
+
+
+def refused(code: int, sheet: Any, row: int, column: int) -> WorkbookError:
+    """A write xlsxwriter did not do in full (its return ``code`` is not 0), as an error."""
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    cell = xl_rowcol_to_cell(row, column)
+    return WorkbookError("batch.write_refused", cell=cell, sheet=sheet.get_name(), code=code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,24 +176,43 @@ def write_workbook(
     lang: str,
     force: bool = False,
     progress: Progress | None = None,
+    before_rename: Callable[[], None] | None = None,
+    limits: SheetLimits = EXCEL_LIMITS,
 ) -> Path:
-    """Write sheet 1 (every row plus the added columns) and sheet 2 (the summary) atomically."""
+    """Write sheet 1 (every row plus the added columns) and sheet 2 (the summary) atomically.
+
+    ``before_rename`` runs once the workbook is complete in its temporary file and before it
+    takes its name (the register records the rows there): if either fails, neither happens.
+    """
+    check_limits(result.table, limits)
+    with atomic_path(path, force=force) as tmp:
+        _save(result, tmp, path, lang=lang, progress=progress)
+        if before_rename is not None:
+            check_writable(path, force=force)  # the output may have appeared in the meantime
+            before_rename()
+    return path
+
+
+def _save(
+    result: BatchResult, tmp: Path, path: Path, *, lang: str, progress: Progress | None
+) -> None:
+    """The complete workbook in ``tmp``; ``path`` is the name the user sees in an error."""
     import xlsxwriter
     from xlsxwriter.exceptions import FileCreateError
 
     from hrtoets.batch.summary_sheet import write_summary
 
-    with atomic_path(path, force=force) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+    book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+    try:
         formats = _formats(book)
         main = book.add_worksheet(t("batch.sheet.main", lang))
         _write_main(main, result, lang, formats, progress)
         write_summary(book.add_worksheet(t("batch.sheet.summary", lang)), result, lang, formats)
+    finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
         try:
             book.close()
         except FileCreateError as exc:
             raise InputFileError("batch.cannot_write", path=path, error=str(exc)) from None
-    return path
 
 
 def _write_main(
@@ -154,7 +226,8 @@ def _write_main(
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(table.rows), len(headers) - 1)
     for column, header in enumerate(headers):
-        sheet.write_string(0, column, header, formats.header)
+        if code := sheet.write_string(0, column, header, formats.header):
+            raise refused(code, sheet, 0, column)
     added: dict[str, tuple[Any, ...]] = {}
     total = len(table.rows)
     for number, (cells, row) in enumerate(zip(table.rows, result.rows, strict=True), 1):
@@ -176,11 +249,15 @@ def _write_row(
     for column, value in enumerate(values):
         if isinstance(value, float):
             pair = formats.exact if column == exact_column else formats.score
-            sheet.write_number(number, column, value, pair[flag])
+            code = sheet.write_number(number, column, value, pair[flag])
         elif value:
-            sheet.write_string(number, column, value, text_format)
+            code = sheet.write_string(number, column, value, text_format)
         elif flag:
-            sheet.write_blank(number, column, None, text_format)
+            code = sheet.write_blank(number, column, None, text_format)
+        else:
+            continue
+        if code:
+            raise refused(code, sheet, number, column)
 
 
 def _set_widths(

@@ -69,7 +69,8 @@ def batch(
     Adds the matched country, ISO3, WJP score, edition, whether advice is needed, the reason and a
     note to every row; unrecognised, ambiguous and empty values need advice and are flagged for
     review. A second sheet sums it up. The input is never modified. With --log KIND every row is
-    also recorded in the register, in one transaction, before the workbook is written.
+    also recorded in the register, in one transaction, once the workbook is written and before it
+    takes its name: if either fails, neither is kept.
     """
     from hrtoets.batch import run_batch
     from hrtoets.batch.register_link import LogRequest, recording
@@ -88,7 +89,7 @@ def batch(
             column=column,
             force=force,
             progress=progress,
-            before_write=recorder,
+            on_written=recorder,
         )
     logged = [check.id for check in recorder.checks] if recorder else []
     if json_output:

@@ -341,6 +341,14 @@ def _say_summary(session: Session, result: MergeResult) -> None:
     """How many were written, and which ones need the council's advice before signing."""
     from hrtoets.screening import explain
 
+    if result.ignored:
+        session.say(
+            "agreements.ignored_columns",
+            style="yellow",
+            name=result.template,
+            path=result.source,
+            columns=", ".join(result.ignored),
+        )
     session.say(
         "agreements.merged",
         count=len(result.rows),

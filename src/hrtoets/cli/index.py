@@ -212,7 +212,11 @@ def history(lang: LangOption = None, json_output: JsonOption = False) -> None:
 @index_app.command("use")
 def use(
     name: Annotated[
-        str, typer.Argument(help="A stored edition (see 'hrtoets index history') or 'bundled'.")
+        str,
+        typer.Argument(
+            help="A stored edition (2026), a stored name (2026-1a2b3c4d; see 'hrtoets index "
+            "history') or 'bundled'."
+        ),
     ],
     lang: LangOption = None,
     json_output: JsonOption = False,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from rich.table import Table
 
 from hrtoets.cli.session import Session
+from hrtoets.register.labels import country_name, label, phrase
 from hrtoets.register.model import CheckRecord, CountryScreening, Event, VerifyResult
 from hrtoets.screening import format_score
 
 
 def _label(session: Session, group: str, value: str | None) -> str:
-    return session.t(f"register.{group}.{value}") if value else "—"
+    """A stored code's label; the raw code when it is not one hrtoets knows."""
+    return label(group, value, session.lang, empty="—")
 
 
 def country_reasons(session: Session, country: CountryScreening) -> str:
@@ -18,26 +20,16 @@ def country_reasons(session: Session, country: CountryScreening) -> str:
     exact = country.rounding == "exact"
     shown = country.score_exact if exact else country.score
     return "; ".join(
-        session.t(
+        phrase(
             f"reason.{reason}",
+            session.lang,
+            reason,
             score=format_score(shown, 4 if exact else 2),
             threshold=country.threshold,
             edition=country.edition,
         )
         for reason in country.reasons
     )
-
-
-def _local_name(session: Session, country: CountryScreening) -> str:
-    """The country's name in the output language (the index's own name as a fallback)."""
-    from hrtoets.countries import CountryResolver
-
-    if country.iso3:
-        try:
-            return CountryResolver().country(country.iso3).name(session.lang)
-        except KeyError:
-            pass
-    return country.name or country.query
 
 
 def _verdict(session: Session, advice_needed: bool) -> str:
@@ -57,14 +49,14 @@ def _countries(session: Session, check: CheckRecord) -> None:
             else session.t("register.not_covered", edition=c.edition)
         )
         session.out.print(
-            f"  {_local_name(session, c)} ({c.iso3}): {score} — "
+            f"  {country_name(c, session.lang)} ({c.iso3}): {score} — "
             f"{_verdict(session, c.advice_needed)}: {country_reasons(session, c)}",
             markup=False,
         )
 
 
 def _overall(session: Session, check: CheckRecord) -> None:
-    reasons = "; ".join(session.t(f"register.reason.{r}") for r in check.reasons)
+    reasons = "; ".join(_label(session, "reason", r) for r in check.reasons)
     style = "bold red" if check.advice_needed else "bold green"
     session.out.print(
         f"{_verdict(session, check.advice_needed)}: {reasons}", style=style, markup=False
@@ -194,13 +186,15 @@ def render_verify(session: Session, result: VerifyResult) -> None:
             markup=False,
         )
         return
+    code = "head_missing" if result.problem == "head" and result.broken_seq is None else None
     problem = session.t(
-        f"register.problem.{result.problem}",
+        f"register.problem.{code or result.problem}",
         seq=result.broken_seq,
         check=result.broken_check if result.broken_check is not None else "?",
+        tables=", ".join(result.damaged_tables),
     )
-    session.out.print(
-        session.t("register.verify_broken", seq=result.broken_seq, problem=problem),
-        style="bold red",
-        markup=False,
-    )
+    if result.broken_seq is None:
+        line = session.t("register.verify_damaged", problem=problem)
+    else:
+        line = session.t("register.verify_broken", seq=result.broken_seq, problem=problem)
+    session.out.print(line, style="bold red", markup=False)

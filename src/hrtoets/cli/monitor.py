@@ -35,7 +35,11 @@ def monitor(db: DbOption = None, lang: LangOption = None, json_output: JsonOptio
 
 
 def _render(session: Session, result: MonitorResult) -> None:
+    from hrtoets.countries import CountryResolver
+    from hrtoets.register.labels import country_name
     from hrtoets.screening import format_score
+
+    resolver = CountryResolver()
 
     key = "register.monitor.changed" if result.changed else "register.monitor.unchanged"
     session.out.print(
@@ -56,7 +60,7 @@ def _render(session: Session, result: MonitorResult) -> None:
                 "register.monitor.line",
                 id=change.check_id,
                 title=change.title,
-                country=new.name or old.name or old.query,
+                country=country_name(new if new.iso3 else old, session.lang, resolver),
                 iso3=new.iso3 or old.iso3 or "?",
                 old_edition=old.edition,
                 old_score=format_score(old.score),

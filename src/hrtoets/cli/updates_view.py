@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.progress import (
     BarColumn,
@@ -21,8 +21,10 @@ from hrtoets.countries import CountryResolver
 from hrtoets.index.diff import Change, CountryDiff, EditionDiff, Standing
 from hrtoets.index.history import StoredIndex
 from hrtoets.index.model import WjpIndex
-from hrtoets.index.update import RetryNotice
 from hrtoets.screening import format_score
+
+if TYPE_CHECKING:  # the update module imports httpx; info, history and diff never need it
+    from hrtoets.index.update import RetryNotice
 
 _ORIGINS = ("bundled", "url", "file")
 
@@ -155,7 +157,7 @@ def render_diff(session: Session, diff: EditionDiff) -> None:
             from_countries=diff.from_countries,
             to_countries=diff.to_countries,
             threshold=diff.threshold,
-            rounding=diff.rounding.value,
+            rounding=session.t(f"updates.rounding.{diff.rounding.value}"),
         ),
         style="bold",
         markup=False,

@@ -1,14 +1,14 @@
 """The indexes kept in ``HRTOETS_HOME``: list them, switch back to one, compare editions.
 
 Every imported or downloaded edition stays on disk (``HRTOETS_HOME/index/<edition>/``) next to the
-bundled index, so a bad update is undone with ``hrtoets index use``. Each WJP workbook holds every
+bundled index, so a bad update is undone with ``hrtoets index use``; a second, different workbook
+of a kept edition is stored beside it as ``<edition>-<sha8>``. Each WJP workbook holds every
 edition since 2012-2013, so an edition is named within an index: ``2024`` is an edition of the
-active index, ``bundled:2024`` or ``2026:2025`` an edition of another stored index.
+active index, ``bundled:2024``, ``2026:2025`` or ``2026-1a2b3c4d:2025`` one of another stored index.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Any, Final
 from hrtoets.errors import UnknownEdition
 from hrtoets.index.csvfile import read_meta
 from hrtoets.index.diff import EditionDiff, diff_editions
-from hrtoets.index.model import WjpIndex
+from hrtoets.index.model import WjpIndex, edition_matches, edition_year
 from hrtoets.index.store import (
     BUNDLED,
     active_name,
@@ -25,6 +25,7 @@ from hrtoets.index.store import (
     editions_folder,
     load_index,
     set_active,
+    stored_edition,
     stored_names,
 )
 from hrtoets.rule import DEFAULT_THRESHOLD, Rounding
@@ -88,23 +89,32 @@ def stored_indexes(home: Path) -> tuple[StoredIndex, ...]:
     """The bundled index first, then every kept edition, oldest edition first."""
     active = active_name(home)
     kept = [_stored(home, name, active) for name in stored_names(home)]
-    kept.sort(key=lambda s: (_year(s.edition), s.name))
+    kept.sort(key=_order)
     return (_stored(home, BUNDLED, active), *kept)
 
 
-def _year(label: str) -> int:
-    match = re.match(r"\d{4}", label)
-    return int(match.group()) if match else 0
+def _order(stored: StoredIndex) -> tuple[int, str]:
+    """Oldest edition first; a folder whose metadata names no edition goes first."""
+    try:
+        return edition_year(stored.edition), stored.name
+    except ValueError:
+        return 0, stored.name
 
 
 def find_stored(home: Path, wanted: str) -> str:
-    """The stored index ``wanted`` names: ``bundled``, a folder name, or a year in its name."""
+    """The stored index ``wanted`` names: ``bundled``, a folder name, its edition or a year of it.
+
+    A folder named exactly wins; of several copies of an edition the first in name order is the
+    edition's own folder (``2025`` before ``2025-1a2b3c4d``).
+    """
     text = wanted.strip()
     if text.casefold() == BUNDLED:
         return BUNDLED
     names = stored_names(home)
+    if text in names:
+        return text
     for name in names:
-        if text == name or text in re.split(r"\s*[-–]\s*", name):
+        if edition_matches(text, stored_edition(name)):
             return name
     raise UnknownEdition("updates.unknown_stored", name=wanted, names=", ".join([BUNDLED, *names]))
 

@@ -92,6 +92,8 @@ def _rows(path: Path) -> Iterator[tuple[Any, ...]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    if path.is_dir():
+        raise InputFileError("file.is_folder", path=path)
     if not path.is_file():
         raise InputFileError("file.missing", path=path)
     try:

@@ -31,6 +31,12 @@ def edition_year(label: str) -> int:
     return int(match.group(1))
 
 
+def edition_matches(text: str, label: str) -> bool:
+    """Whether what a user typed names the edition ``label``: ``2018`` names ``2017-2018``."""
+    wanted = text.strip()
+    return wanted == label or wanted in re.split(r"\s*[-–]\s*", label)
+
+
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
     """One country in one edition, scores at full precision (``None``: WJP left it empty)."""
@@ -82,9 +88,8 @@ class WjpIndex:
         """The edition label for what a user typed (``2024``, ``2017-2018``, ``2018``)."""
         if wanted is None or not wanted.strip():
             return self.latest
-        text = wanted.strip()
         for label in self.editions:
-            if text == label or text in re.split(r"\s*[-–]\s*", label):
+            if edition_matches(wanted, label):
                 return label
         raise UnknownEdition(
             "index.unknown_edition", edition=wanted, editions=", ".join(self.editions)

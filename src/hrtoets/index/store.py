@@ -3,11 +3,14 @@
 The bundled index ships inside the package (``hrtoets/data``). Editions imported or downloaded later
 live in ``HRTOETS_HOME/index/<edition>/``; the file ``HRTOETS_HOME/index/active`` names the one in
 use (absent, or ``bundled``: the bundled one). Switching is one atomic write of that file, so a
-reader sees the old index or the new one, never a mix.
+reader sees the old index or the new one, never a mix. A second workbook of an edition already kept
+(WJP corrects a file, or a mirror serves another one) goes beside it as ``<edition>-<sha8>``, so
+the earlier copy, perhaps the active one, stays available for ``hrtoets index use``.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
 
 BUNDLED: Final = "bundled"
 ACTIVE_FILE: Final = "active"
+_VARIANT: Final = re.compile(r"^(?P<edition>.+)-(?P<sha8>[0-9a-f]{8})$")
 
 
 def bundled_folder() -> Path:
@@ -91,6 +95,29 @@ def stored_names(home: Path) -> list[str]:
     )
 
 
+def stored_edition(name: str) -> str:
+    """The edition a stored folder name is for: ``2025-1a2b3c4d`` → ``2025``."""
+    match = _VARIANT.match(name)
+    return match.group("edition") if match else name
+
+
+def _same_source(folder: Path, sha256: str) -> bool:
+    """Whether ``folder`` holds an index made from the workbook with this SHA-256."""
+    try:
+        return read_meta(folder).source_sha256 == sha256
+    except IndexFileError:
+        return False  # damaged: keep it for a person to look at, never overwrite it silently
+
+
+def _target(root: Path, edition: str, sha256: str) -> Path:
+    """Where a workbook of ``edition`` is kept: the edition's own folder, unless that holds another
+    workbook; then ``<edition>-<sha8>``, the same name each time for the same workbook."""
+    plain = root / edition
+    if not plain.exists() or _same_source(plain, sha256):
+        return plain
+    return root / f"{edition}-{sha256[:8]}"
+
+
 def import_into_home(
     workbook: Path,
     home: Path,
@@ -103,9 +130,10 @@ def import_into_home(
     """Validate ``workbook`` and keep it as an edition under ``home``; optionally activate it.
 
     The edition is written to a temporary folder first and renamed into place, so a failed import
-    leaves the editions on disk, and the active one, as they were. ``accept`` sees the validated
-    result before anything is kept and may refuse it by raising (``index update`` checks that the
-    workbook holds the edition it asked for).
+    leaves the editions on disk, and the active one, as they were. The same workbook again replaces
+    its earlier copy; another workbook of a kept edition is kept beside it (see :func:`_target`).
+    ``accept`` sees the validated result before anything is kept and may refuse it by raising
+    (``index update`` checks that the workbook holds the edition it asked for).
     """
     from hrtoets.index.importer import import_workbook
 
@@ -116,12 +144,12 @@ def import_into_home(
         result = import_workbook(workbook, staging, origin=origin, source=source)
         if accept is not None:
             accept(result)
-        target = root / result.meta.edition
+        target = _target(root, result.meta.edition, result.meta.source_sha256)
         _swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if activate:
-        set_active(home, result.meta.edition)
+        set_active(home, target.name)
     return result, target
 
 

@@ -2,10 +2,11 @@
 
 WJP publishes a new edition each autumn at an address that has moved before, so the address is a
 pattern (``index_url`` in config.toml) and every step can fail: the server, the network, the file,
-its columns. The download is streamed to a temporary file inside ``HRTOETS_HOME``, the importer
-validates it, and only then does the store swap it in and switch the active index (one atomic
-write). Any failure is one :class:`~hrtoets.errors.DownloadError` saying what failed and what to
-try; the active index and the home are left as they were.
+its columns. The download is streamed to a temporary file inside ``HRTOETS_HOME`` and stops at a
+size no WJP workbook reaches (it is a few MB; a server, or a small compressed body, can send
+without end). The importer validates it, and only then does the store swap it in and switch the
+active index (one atomic write). Any failure is one :class:`~hrtoets.errors.DownloadError`
+saying what failed and what to try; the active index and the home are left as they were.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class FetchPolicy:
     read_timeout: float = 30.0
     retries: int = 2
     backoff: float = 0.5  # seconds before the first retry; doubles for each next one
+    max_bytes: int = 64 * 2**20  # the real workbook is a few MB; more is not WJP's workbook
 
     @property
     def attempts(self) -> int:
@@ -230,10 +232,13 @@ def _keep(
 ) -> UpdateResult:
     def accept(result: ImportResult) -> None:
         found = result.meta.edition
-        if wanted is not None and edition_year(found) != edition_year(wanted):
-            raise DownloadError(
-                "updates.edition_mismatch", source=source, found=found, wanted=wanted
+        if wanted is None or edition_year(found) == edition_year(wanted):
+            return
+        if origin == "file":
+            raise WorkbookError(
+                "updates.file_edition_mismatch", source=source, found=found, wanted=wanted
             )
+        raise DownloadError("updates.edition_mismatch", source=source, found=found, wanted=wanted)
 
     result, folder = import_into_home(workbook, home, origin=origin, source=source, accept=accept)
     meta = result.meta
@@ -307,7 +312,12 @@ class _Fetcher:
             timeout=timeout,
             follow_redirects=True,
             transport=transport,
-            headers={"User-Agent": f"hrtoets/{__version__} (WJP index update)"},
+            headers={
+                "User-Agent": f"hrtoets/{__version__} (WJP index update)",
+                # An .xlsx is compressed already; a server that compresses it anyway is still
+                # bounded by max_bytes, counted on what is written.
+                "Accept-Encoding": "identity",
+            },
         ) as client:
             for attempt in range(1, self.policy.attempts + 1):
                 try:
@@ -333,20 +343,39 @@ class _Fetcher:
                 else self.policy.read_timeout
             )
             raise self._transient("updates.timeout", seconds=f"{seconds:g}") from exc
-        except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-            raise self._transient("updates.network", error=str(exc) or type(exc).__name__) from exc
+        except httpx.UnsupportedProtocol as exc:
+            # The address itself was checked up front, so a redirect led off http(s) (ftp:, file:).
+            raise DownloadError("updates.bad_redirect", url=self.url, target=_url_of(exc)) from exc
         except httpx.TooManyRedirects as exc:
             raise DownloadError("updates.redirects", url=self.url) from exc
+        except httpx.RequestError as exc:
+            # Connection refused or reset, protocol and proxy errors: all "cannot reach".
+            raise self._transient("updates.network", error=str(exc) or type(exc).__name__) from exc
 
     def _save(self, response: httpx.Response) -> _Download:
-        """Stream the body to the temporary file; a connection lost midway is a truncation."""
+        """Stream the body to the temporary file, within ``max_bytes``.
+
+        A connection lost midway is a truncation; a body that is not what its Content-Encoding
+        says is a damaged download. The size is checked against Content-Length before anything is
+        written and against what is written, since a small compressed body can unpack to any size.
+        """
         expected = _content_length(response)
+        limit = self.policy.max_bytes
+        if expected is not None and expected > limit:
+            raise DownloadError("updates.too_large", url=self.url, limit=_size(limit))
+        written = 0
         try:
             with self.target.open("wb") as handle:
                 for chunk in response.iter_bytes():
+                    written += len(chunk)
+                    if written > limit:
+                        raise DownloadError("updates.too_large", url=self.url, limit=_size(limit))
                     handle.write(chunk)
                     if self.progress is not None:
                         self.progress(response.num_bytes_downloaded, expected)
+        except httpx.DecodingError as exc:
+            encoding = response.headers.get("content-encoding", "?")
+            raise DownloadError("updates.corrupt", url=self.url, encoding=encoding) from exc
         except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
             raise self._truncated(response, expected) from exc
         if expected is not None and response.num_bytes_downloaded < expected:
@@ -379,6 +408,20 @@ class _Fetcher:
 
     def _transient(self, key: str, **params: Any) -> _Transient:
         return _Transient(DownloadError(key, url=self.url, attempts=self.policy.attempts, **params))
+
+
+def _url_of(exc: httpx.RequestError) -> str:
+    """The address of the request that failed (after redirects), or ``?`` when httpx lost it."""
+    try:
+        return str(exc.request.url)
+    except RuntimeError:
+        return "?"
+
+
+def _size(count: int) -> str:
+    """A byte count as people read it: ``64 MiB``, or exact bytes below a MiB (test limits)."""
+    mib = 2**20
+    return f"{count / mib:g} MiB" if count >= mib else f"{count} bytes"
 
 
 def _content_length(response: httpx.Response) -> int | None:

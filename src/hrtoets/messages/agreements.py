@@ -35,8 +35,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Template '{name}' needs at least one country; give it with --country COUNTRY (or a country column in --rows).",
     },
     "agreements.unsafe": {
-        "nl": "Sjabloon '{name}' probeert iets wat niet is toegelaten ({error}); een sjabloon mag alleen tekst en variabelen gebruiken.",
-        "en": "Template '{name}' attempts something that is not allowed ({error}); a template may only use text and variables.",
+        "nl": "Sjabloon '{name}' probeert iets wat niet is toegelaten; een sjabloon mag alleen tekst en variabelen gebruiken.",
+        "en": "Template '{name}' attempts something that is not allowed; a template may only use text and variables.",
+    },
+    "agreements.not_utf8": {
+        "nl": "Het sjabloon {path} is geen UTF-8-tekst; bewaar het als UTF-8 (in Kladblok: Opslaan als, codering UTF-8).",
+        "en": "The template {path} is not UTF-8 text; save it as UTF-8 (in Notepad: Save as, encoding UTF-8).",
+    },
+    "agreements.cycle": {
+        "nl": "Het sjabloon {path} neemt zichzelf op, rechtstreeks of via een ander sjabloon; verwijder die include, import of extends.",
+        "en": "The template {path} includes itself, directly or through another template; remove that include, import or extends.",
+    },
+    "agreements.recursion": {
+        "nl": "Sjabloon '{name}' roept zichzelf eindeloos op; verbeter het sjabloon.",
+        "en": "Template '{name}' calls itself endlessly; fix the template.",
     },
     "agreements.broken": {
         "nl": "Sjabloon '{name}' kan niet worden ingevuld ({error}); verbeter het sjabloon.",
@@ -66,6 +78,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreements.bad_var_name": {
         "nl": "'{name}' is geen geldige variabelenaam; gebruik letters, cijfers en _, en begin met een letter.",
         "en": "'{name}' is not a valid variable name; use letters, digits and _, and start with a letter.",
+    },
+    "agreements.unused_variable": {
+        "nl": "Sjabloon '{name}' gebruikt geen variabele '{variable}'; controleer de schrijfwijze (het sjabloon gebruikt: {names}).",
+        "en": "Template '{name}' does not use a variable '{variable}'; check the spelling (the template uses: {names}).",
+    },
+    "agreements.var_lang": {
+        "nl": "De taal is geen variabele; kies ze met --lang nl of --lang en.",
+        "en": "The language is not a variable; choose it with --lang nl or --lang en.",
+    },
+    "agreements.bad_text": {
+        "nl": "De waarde van '{variable}' bevat tekens die geen geldige tekst zijn (een verkeerde tekencodering van de terminal of het bestand); typ de waarde opnieuw of bewaar het bestand als UTF-8.",
+        "en": "The value of '{variable}' holds characters that are not valid text (a wrong character encoding of the terminal or the file); type the value again or save the file as UTF-8.",
     },
     "agreements.data_suffix": {
         "nl": "--data {path} moet een .toml- of .json-bestand zijn.",
@@ -108,6 +132,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreements.row_failed": {
         "nl": "Rij {row} van {path}: {error} Er is niets geschreven.",
         "en": "Row {row} of {path}: {error} Nothing was written.",
+    },
+    "agreements.country_column": {
+        "nl": "De kolom '{column}' van {path} lijkt landen te bevatten, maar wordt niet als landenkolom herkend; noem ze 'land' of 'country', zodat elk land gescreend wordt.",
+        "en": "The column '{column}' of {path} seems to hold countries but is not recognised as the countries column; name it 'country' or 'land', so that every country is screened.",
+    },
+    "agreements.ignored_columns": {
+        "nl": "Let op: sjabloon '{name}' gebruikt deze kolommen van {path} niet, dus ze worden genegeerd: {columns}.",
+        "en": "Warning: template '{name}' does not use these columns of {path}, so they are ignored: {columns}.",
     },
     "agreements.no_rows": {
         "nl": "{path} bevat geen rijen met gegevens; er is niets geschreven.",

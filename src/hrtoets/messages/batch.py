@@ -24,6 +24,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Blad '{sheet}' van {path} is leeg; kies een ander blad met --sheet of vul de lijst aan.",
         "en": "Sheet '{sheet}' of {path} is empty; choose another sheet with --sheet or fill in the list.",
     },
+    "batch.empty_csv": {
+        "nl": "{path} bevat geen gegevens (geen kopregel, geen rijen); vul de lijst aan en probeer opnieuw.",
+        "en": "{path} holds no data (no header row, no rows); fill in the list and try again.",
+    },
     "batch.unknown_sheet": {
         "nl": "{path} heeft geen blad '{sheet}'; wel: {sheets}.",
         "en": "{path} has no sheet '{sheet}'; it has: {sheets}.",
@@ -45,6 +49,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Kan de landkolom niet vinden tussen {headers}; geef ze aan met --column NAAM.",
         "en": "Cannot tell which column holds the country among {headers}; name it with --column NAME.",
     },
+    "batch.ambiguous_column": {
+        "nl": "Meer dan één kolom kan het land bevatten ({headers}); kies er één met --column NAAM.",
+        "en": "More than one column could hold the country ({headers}); choose one with --column NAME.",
+    },
+    "batch.duplicate_column": {
+        "nl": "Er zijn {count} kolommen met de naam '{column}'; geef ze in de lijst verschillende koppen en probeer opnieuw.",
+        "en": "There are {count} columns named '{column}'; give them different headers in the list and try again.",
+    },
     "batch.column_used": {
         "nl": "Landkolom: '{column}' ({how}).",
         "en": "Country column: '{column}' ({how}).",
@@ -64,6 +76,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "batch.cannot_write": {
         "nl": "Kan {path} niet schrijven ({error}); controleer de map en de rechten.",
         "en": "Cannot write {path} ({error}); check the folder and its permissions.",
+    },
+    "batch.too_many_rows": {
+        "nl": "{path} heeft {rows} rijen onder de kop, een Excel-blad kan er {limit} bevatten; splits de lijst en toets elk deel apart.",
+        "en": "{path} has {rows} rows below its header, an Excel sheet holds {limit}; split the list and screen each part.",
+    },
+    "batch.too_many_columns": {
+        "nl": "{path} heeft {columns} kolommen, en met de {added} toegevoegde kolommen is dat meer dan de {limit} van een Excel-blad; verwijder kolommen die u niet nodig hebt.",
+        "en": "{path} has {columns} columns, and with the {added} added columns that is more than the {limit} of an Excel sheet; remove columns you do not need.",
+    },
+    "batch.cell_too_long": {
+        "nl": "Rij {row} van {path} heeft in kolom '{column}' {length} tekens, een Excel-cel kan er {limit} bevatten; kort de tekst in en probeer opnieuw.",
+        "en": "Row {row} of {path} has {length} characters in column '{column}', an Excel cell holds {limit}; shorten the text and try again.",
+    },
+    "batch.write_refused": {
+        "nl": "Excel kan cel {cell} van blad '{sheet}' niet bevatten (xlsxwriter-fout {code}); er is niets geschreven, kort de lijst in of splits ze.",
+        "en": "Excel cannot hold cell {cell} of sheet '{sheet}' (xlsxwriter error {code}); nothing was written, shorten or split the list.",
     },
     # the added columns of sheet 1
     "batch.col.matched": {"nl": "Land (WJP)", "en": "Matched country"},

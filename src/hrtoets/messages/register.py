@@ -116,6 +116,14 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
             "nl": "de tabel met controles zegt over controle {check} iets anders dan gebeurtenis {seq} vastlegde",
             "en": "the checks table says something about check {check} that differs from what event {seq} recorded",
         },
+        "head_missing": {
+            "nl": "de kop van de keten (tabel register_head) is leeg, dus of er gebeurtenissen aan het einde zijn verwijderd, valt niet meer na te gaan",
+            "en": "the chain head (table register_head) is empty, so whether events were removed from the end can no longer be checked",
+        },
+        "tables": {
+            "nl": "de registertabellen {tables} ontbreken of missen kolommen",
+            "en": "the register tables {tables} are missing or lack columns",
+        },
     },
 }
 
@@ -234,6 +242,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{url} is geen bruikbare registerdatabase ({error}); kies een andere met --db.",
         "en": "{url} is not a usable register database ({error}); choose another with --db.",
     },
+    "register.tables_missing": {
+        "nl": "Het register {url} is beschadigd: de tabellen {tables} ontbreken; voer 'hrtoets log verify' uit en zet het register terug uit een back-up.",
+        "en": "The register {url} is damaged: its tables {tables} are missing; run 'hrtoets log verify' and restore the register from a backup.",
+    },
+    "register.tables_damaged": {
+        "nl": "Het register {url} is beschadigd ({error}); voer 'hrtoets log verify' uit en zet het register terug uit een back-up.",
+        "en": "The register {url} is damaged ({error}); run 'hrtoets log verify' and restore the register from a backup.",
+    },
+    "register.head_missing": {
+        "nl": "Het register {url} is beschadigd: de kop van de keten (tabel register_head) is leeg, dus er kan niets geregistreerd worden; voer 'hrtoets log verify' uit en zet het register terug uit een back-up.",
+        "en": "The register {url} is damaged: its chain head (table register_head) is empty, so nothing can be recorded; run 'hrtoets log verify' and restore the register from a backup.",
+    },
+    "register.damaged": {
+        "nl": "Gebeurtenis {seq} (controle {check}) in het register is onleesbaar: ze is buiten hrtoets om gewijzigd; voer 'hrtoets log verify' uit en zet het register terug uit een back-up.",
+        "en": "Event {seq} (check {check}) in the register cannot be read: it was changed behind hrtoets's back; run 'hrtoets log verify' and restore the register from a backup.",
+    },
     "register.newer_schema": {
         "nl": "Het register heeft schemaversie {version}, deze hrtoets kent tot {supported}; werk hrtoets bij.",
         "en": "The register has schema version {version}, this hrtoets knows up to {supported}; upgrade hrtoets.",
@@ -279,6 +303,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.verify_broken": {
         "nl": "Register niet intact vanaf gebeurtenis {seq}: {problem}. Vergelijk met een back-up.",
         "en": "Register broken from event {seq}: {problem}. Compare it with a backup.",
+    },
+    "register.verify_damaged": {
+        "nl": "Register niet intact: {problem}. Vergelijk met een back-up.",
+        "en": "Register broken: {problem}. Compare it with a backup.",
+    },
+    "register.export_cell_too_long": {
+        "nl": "Kan {path} niet exporteren: blad {sheet}, rij {row}, kolom {column} telt {length} tekens, meer dan de {limit} die een Excel-cel bewaart; exporteer naar .json, dat alles bewaart.",
+        "en": "Cannot export to {path}: sheet {sheet}, row {row}, column {column} holds {length} characters, more than the {limit} an Excel cell keeps; export to .json, which keeps everything.",
     },
     "register.export_format": {
         "nl": "Kan {path} niet exporteren: kies een bestand eindigend op {formats}.",

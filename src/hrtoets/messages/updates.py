@@ -53,6 +53,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{url} stuurt eindeloos door naar andere adressen; de actieve index is ongewijzigd: controleer index_url in config.toml, of gebruik --file met een zelf gedownloade werkmap.",
         "en": "{url} redirects without end; the active index is unchanged: check index_url in config.toml, or use --file with a workbook you downloaded yourself.",
     },
+    "updates.bad_redirect": {
+        "nl": "{url} stuurt door naar {target}, en dat is geen http- of https-adres; de actieve index is ongewijzigd: controleer index_url in config.toml, of gebruik --file met een zelf gedownloade werkmap.",
+        "en": "{url} redirects to {target}, which is not an http or https address; the active index is unchanged: check index_url in config.toml, or use --file with a workbook you downloaded yourself.",
+    },
+    "updates.too_large": {
+        "nl": "Wat {url} stuurt is groter dan {limit}, veel groter dan een WJP-werkmap; de download is gestopt en de actieve index is ongewijzigd: controleer index_url in config.toml, of gebruik --file met een zelf gedownloade werkmap.",
+        "en": "What {url} sends is larger than {limit}, far larger than a WJP workbook; the download was stopped and the active index is unchanged: check index_url in config.toml, or use --file with a workbook you downloaded yourself.",
+    },
+    "updates.corrupt": {
+        "nl": "Wat {url} stuurde is beschadigd: het heet met {encoding} gecomprimeerd maar is dat niet; de actieve index is ongewijzigd: probeer later opnieuw, of gebruik --file met een zelf gedownloade werkmap.",
+        "en": "What {url} sent is damaged: it is marked as {encoding}-compressed but is not; the active index is unchanged: try again later, or use --file with a workbook you downloaded yourself.",
+    },
     # hrtoets index update: the download arrived but is not a usable WJP workbook
     "updates.not_a_workbook": {
         "nl": "Wat {url} terugstuurde is geen Excel-werkmap ({size} bytes, {content_type}); de actieve index is ongewijzigd: het adres is misschien veranderd, controleer index_url in config.toml, of gebruik --file met een zelf gedownloade werkmap.",
@@ -73,6 +85,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "updates.edition_mismatch": {
         "nl": "De werkmap {source} bevat als laatste editie {found}, niet {wanted}; de actieve index is ongewijzigd: controleer het adres, of vraag --edition {found}.",
         "en": "The workbook {source} holds edition {found} as its latest, not {wanted}; the active index is unchanged: check the address, or ask for --edition {found}.",
+    },
+    "updates.file_edition_mismatch": {
+        "nl": "De werkmap {source} bevat als laatste editie {found}, niet {wanted}; de actieve index is ongewijzigd: kies de werkmap van editie {wanted}, of geef --edition {found}.",
+        "en": "The workbook {source} holds edition {found} as its latest, not {wanted}; the active index is unchanged: choose the workbook of edition {wanted}, or give --edition {found}.",
     },
     # hrtoets index update: talk while it runs, and the result
     "updates.downloading": {"nl": "WJP-werkmap", "en": "WJP workbook"},
@@ -136,9 +152,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Edition {edition} is the first of the index, there is nothing to compare it with; give --from.",
     },
     "updates.diff_title": {
-        "nl": "WJP Rule of Law Index: {from_label} → {to_label} ({from_countries} → {to_countries} landen; drempel {threshold}, afronding {rounding})",
-        "en": "WJP Rule of Law Index: {from_label} → {to_label} ({from_countries} → {to_countries} countries; threshold {threshold}, rounding {rounding})",
+        "nl": "WJP Rule of Law Index: {from_label} → {to_label} ({from_countries} → {to_countries} landen; drempel {threshold} op de {rounding})",
+        "en": "WJP Rule of Law Index: {from_label} → {to_label} ({from_countries} → {to_countries} countries; threshold {threshold} on the {rounding})",
     },
+    "updates.rounding.published": {"nl": "gepubliceerde score", "en": "published score"},
+    "updates.rounding.exact": {"nl": "exacte score", "en": "exact score"},
     "updates.diff_changes": {
         "nl": "Ander oordeel of in/uit de index ({count})",
         "en": "Changed verdict, or in/out of the index ({count})",

@@ -42,15 +42,18 @@ def needs_answer(kind: str) -> bool:
     return parse_kind(kind) in COUNCIL_KINDS
 
 
-def screen_countries(screener: Screener, queries: Sequence[str]) -> list[Verdict]:
-    """Screen each country; a name that is not one country is refused, so no typo is recorded."""
+def screen_countries(screener: Screener, queries: Sequence[str], lang: str) -> list[Verdict]:
+    """Screen each country; a name that is not one country is refused, so no typo is recorded.
+
+    The refusal suggests the closest countries by their names in ``lang``.
+    """
     verdicts = [screener.screen(query) for query in queries if query.strip()]
     if not verdicts:
         raise InputError("register.no_country")
     for verdict in verdicts:
         if verdict.country is None:
             near = verdict.candidates or verdict.suggestions
-            names = ", ".join(f"{c.name_en} ({c.iso3})" for c in near) or "—"
+            names = ", ".join(f"{c.name(lang)} ({c.iso3})" for c in near) or "—"
             raise UnknownCountry("register.country_unresolved", query=verdict.query, names=names)
     return verdicts
 
@@ -74,7 +77,7 @@ def add(
     parsed_kind = parse_kind(kind)
     parsed_answer = parse_answer(answer) if answer else None
     planned_date = parse_date(planned) if planned else None
-    verdicts = screen_countries(Screener.from_settings(settings), countries)
+    verdicts = screen_countries(Screener.from_settings(settings), countries, settings.lang)
     with open_configured(settings) as register:
         return register.add_check(
             kind=parsed_kind,
@@ -148,7 +151,8 @@ def find(
     if country:
         from hrtoets.screening import Screener
 
-        found = screen_countries(Screener.from_settings(settings), [country])[0].country
+        screener = Screener.from_settings(settings)
+        found = screen_countries(screener, [country], settings.lang)[0].country
         iso3 = found.iso3 if found else None
     filters = CheckFilter(
         kind=parse_kind(kind) if kind else None,

@@ -3,7 +3,9 @@
 Each event's hash covers its canonical content (position, check, kind, time, officer, payload) and
 the previous event's hash, so changing, inserting, removing or reordering any event behind the
 tool's back breaks the chain from that point on. The chain head records the last position and
-hash, so removing events from the end is caught too.
+hash, so removing events from the end is caught too — unless the head is rewritten as well, which
+nothing inside the database can tell; that is why the head hash ``verify`` prints should be filed
+outside it.
 """
 
 from __future__ import annotations
@@ -89,8 +91,12 @@ def _recomputed(link: Link) -> str | None:
     )
 
 
-def walk(links: Iterable[Link], head_seq: int, head_hash: str) -> ChainFinding:
-    """Follow the chain in order of position; stop at the first link that does not hold."""
+def walk(links: Iterable[Link], head_seq: int | None, head_hash: str | None) -> ChainFinding:
+    """Follow the chain in order of position; stop at the first link that does not hold.
+
+    ``head_seq`` is ``None`` when the head row is gone: then where the chain should end is
+    unknown, which is itself a finding (``head``, no event named).
+    """
     prev, expected, count = GENESIS, 1, 0
     for link in links:
         if link.seq != expected:
@@ -100,6 +106,8 @@ def walk(links: Iterable[Link], head_seq: int, head_hash: str) -> ChainFinding:
         if _recomputed(link) != link.hash:
             return ChainFinding(count, prev, link.seq, link.check_id, "hash")
         prev, expected, count = link.hash, expected + 1, count + 1
+    if head_seq is None:
+        return ChainFinding(count, prev, None, None, "head")
     if head_seq == count and head_hash == prev:
         return ChainFinding(count, prev)
     # Events removed from the end, added past the head, or the last one replaced.

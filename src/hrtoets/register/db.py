@@ -14,7 +14,13 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    NoSuchModuleError,
+    OperationalError,
+    ProgrammingError,
+)
 
 from hrtoets.errors import RegisterError
 
@@ -78,12 +84,32 @@ def sqlite_folder(url: URL) -> Path | None:
     return Path(str(url.database)).expanduser().parent
 
 
+# PostgreSQL's SQLSTATEs for a table or column that is not there.
+_UNDEFINED_STATES: Final = frozenset({"42P01", "42703"})
+
+
+def _schema_damaged(exc: DatabaseError) -> bool:
+    """Whether the database said a register table or column is missing (not: unreachable)."""
+    if getattr(exc.orig, "sqlstate", None) in _UNDEFINED_STATES:
+        return True
+    text = str(exc.orig)
+    return isinstance(exc, OperationalError) and (
+        text.startswith(("no such table", "no such column")) or " has no column named " in text
+    )
+
+
 @contextlib.contextmanager
 def reachable(url: URL) -> Iterator[None]:
-    """Turn a lost or refused connection into one sentence naming the database."""
+    """Turn a lost or refused connection, or a damaged schema, into one sentence."""
     try:
         yield
-    except OperationalError as exc:
+    except (OperationalError, ProgrammingError) as exc:
+        if _schema_damaged(exc):
+            raise RegisterError(
+                "register.tables_damaged", url=shown(url), error=_first_line(exc)
+            ) from None
+        if not isinstance(exc, OperationalError):
+            raise  # anything else is a bug in hrtoets's SQL, and should show as one
         raise RegisterError(
             "register.unreachable", url=shown(url), error=_first_line(exc)
         ) from None

@@ -1,8 +1,13 @@
 """The register as a file: xlsx (checks, countries, events), csv (checks) or json (everything).
 
-Spreadsheets are for people: headers and labels in the chosen language, and every text the user
-typed written as text, so a title starting with ``=`` never becomes a formula. JSON keeps the
-stable English codes. Each file is written atomically and an existing one needs ``force``.
+Spreadsheets are for people: headers, labels, reasons and country names in the chosen language,
+and every text the user typed kept as text, so a title starting with ``=`` never becomes a
+formula. In xlsx every text cell is written as a string. A CSV file has no types, and Excel runs a
+cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) as a formula, so
+such a cell gets a leading ``'`` (the OWASP advice), which Excel shows as text. An xlsx cell holds
+at most 32,767 characters; a longer one is refused rather than cut, since a cut payload no longer
+matches its hash. JSON keeps the exact text and the stable English codes: it is the format for
+machines and for evidence. Each file is written atomically and an existing one needs ``force``.
 """
 
 from __future__ import annotations
@@ -14,13 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from hrtoets.countries import CountryResolver
 from hrtoets.errors import InputError
 from hrtoets.files import atomic_path
 from hrtoets.messages import t
+from hrtoets.register.labels import country_name, label
 from hrtoets.register.model import CheckRecord, Event, group_checks
 from hrtoets.register.store import Register
 
 FORMATS: Final = (".xlsx", ".csv", ".json")
+XLSX_CELL_LIMIT: Final = 32_767  # characters an Excel cell holds
+# A CSV cell starting with one of these is a formula to Excel (OWASP "CSV injection").
+CSV_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 CHECK_COLUMNS: Final = (
     "id",
     "created_at",
@@ -73,33 +83,31 @@ class ExportResult:
     events: int
 
 
-def _label(group: str, value: str | None, lang: str) -> str:
-    return t(f"register.{group}.{value}", lang) if value else ""
-
-
 def _yes_no(value: bool, lang: str) -> str:
     return t("word.yes" if value else "word.no", lang)
 
 
-def check_row(check: CheckRecord, lang: str) -> list[Any]:
+def check_row(check: CheckRecord, lang: str, resolver: CountryResolver | None = None) -> list[Any]:
     """One check as a spreadsheet row, in the order of :data:`CHECK_COLUMNS`."""
-    countries = "; ".join(f"{c.name or c.query} ({c.iso3 or '?'})" for c in check.countries)
+    countries = "; ".join(
+        f"{country_name(c, lang, resolver)} ({c.iso3 or '?'})" for c in check.countries
+    )
     return [
         check.id,
         check.created_at,
         check.officer,
         check.department,
-        _label("kind", check.kind.value, lang),
+        label("kind", check.kind.value, lang),
         check.title,
         check.partner,
         countries,
         check.planned_date or "",
-        _label("answer", check.answer, lang),
+        label("answer", check.answer, lang),
         _yes_no(check.advice_needed, lang),
-        ", ".join(check.reasons),
-        _label("status", check.status.value, lang),
-        _label("outcome", check.advice_outcome, lang),
-        _label("decision", check.decision, lang),
+        "; ".join(label("reason", r, lang) for r in check.reasons),
+        label("status", check.status.value, lang),
+        label("outcome", check.advice_outcome, lang),
+        label("decision", check.decision, lang),
         check.note,
     ]
 
@@ -115,7 +123,7 @@ def _country_rows(checks: Sequence[CheckRecord], lang: str) -> list[list[Any]]:
             c.score,
             c.score_exact,
             _yes_no(c.advice_needed, lang),
-            c.reason,
+            label("reason", c.reason, lang),
             _yes_no(c.borderline, lang),
         ]
         for check in checks
@@ -129,7 +137,7 @@ def _event_row(event: Event, lang: str) -> list[Any]:
         event.seq,
         event.recorded_at,
         event.check_id,
-        _label("event", event.kind, lang),
+        label("event", event.kind, lang),
         event.officer,
         payload,
         event.prev_hash,
@@ -141,53 +149,87 @@ def _headers(columns: Sequence[str], lang: str) -> list[str]:
     return [t(f"register.col.{name}", lang) for name in columns]
 
 
-def _write_sheet(book: Any, name: str, headers: list[str], rows: list[list[Any]]) -> None:
-    sheet = book.add_worksheet(name)
+Sheet = tuple[str, list[str], list[list[Any]]]  # name, headers, rows
+
+
+def _write_sheet(book: Any, sheet: Sheet) -> None:
+    name, headers, rows = sheet
+    worksheet = book.add_worksheet(name)
     bold = book.add_format({"bold": True})
     for col, header in enumerate(headers):
-        sheet.write_string(0, col, header, bold)
+        worksheet.write_string(0, col, header, bold)
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
             if value is None or value == "":
                 continue
             if isinstance(value, int | float) and not isinstance(value, bool):
-                sheet.write_number(r, col, value)
+                worksheet.write_number(r, col, value)
             else:
-                sheet.write_string(r, col, str(value))  # user text stays text, never a formula
-    sheet.freeze_panes(1, 0)
+                worksheet.write_string(r, col, str(value))  # user text stays text, never a formula
+    worksheet.freeze_panes(1, 0)
 
 
-def _xlsx(path: Path, checks: list[CheckRecord], events: list[Event], lang: str) -> None:
+def _refuse_long_cells(path: Path, sheets: Sequence[Sheet]) -> None:
+    """Refuse before writing: xlsxwriter would silently cut a cell past Excel's limit."""
+    for name, headers, rows in sheets:
+        for r, row in enumerate(rows, start=2):  # row 1 holds the headers
+            for header, value in zip(headers, row, strict=True):
+                if isinstance(value, str) and len(value) > XLSX_CELL_LIMIT:
+                    raise InputError(
+                        "register.export_cell_too_long",
+                        path=path,
+                        sheet=name,
+                        row=r,
+                        column=header,
+                        length=len(value),
+                        limit=XLSX_CELL_LIMIT,
+                    )
+
+
+def _xlsx(
+    path: Path, target: Path, checks: list[CheckRecord], events: list[Event], lang: str
+) -> None:
     import xlsxwriter
 
+    resolver = CountryResolver()
+    sheets: list[Sheet] = [
+        (
+            t("register.sheet.checks", lang),
+            _headers(CHECK_COLUMNS, lang),
+            [check_row(c, lang, resolver) for c in checks],
+        ),
+        (
+            t("register.sheet.countries", lang),
+            _headers(COUNTRY_COLUMNS, lang),
+            _country_rows(checks, lang),
+        ),
+        (
+            t("register.sheet.events", lang),
+            _headers(EVENT_COLUMNS, lang),
+            [_event_row(e, lang) for e in events],
+        ),
+    ]
+    _refuse_long_cells(target, sheets)
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     book = xlsxwriter.Workbook(str(path), options)
-    _write_sheet(
-        book,
-        t("register.sheet.checks", lang),
-        _headers(CHECK_COLUMNS, lang),
-        [check_row(c, lang) for c in checks],
-    )
-    _write_sheet(
-        book,
-        t("register.sheet.countries", lang),
-        _headers(COUNTRY_COLUMNS, lang),
-        _country_rows(checks, lang),
-    )
-    _write_sheet(
-        book,
-        t("register.sheet.events", lang),
-        _headers(EVENT_COLUMNS, lang),
-        [_event_row(e, lang) for e in events],
-    )
+    for sheet in sheets:
+        _write_sheet(book, sheet)
     book.close()
 
 
+def csv_cell(value: Any) -> Any:
+    """A CSV cell Excel shows as text: a leading ``'`` before a formula's first character."""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(path: Path, checks: list[CheckRecord], lang: str) -> None:
+    resolver = CountryResolver()
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(_headers(CHECK_COLUMNS, lang))
-        writer.writerows(check_row(c, lang) for c in checks)
+        writer.writerows([csv_cell(v) for v in check_row(c, lang, resolver)] for c in checks)
 
 
 def _json(path: Path, checks: list[CheckRecord], events: list[Event]) -> None:
@@ -210,7 +252,7 @@ def export_register(
     checks = group_checks(events)
     with atomic_path(path, force=force) as tmp:
         if suffix == ".xlsx":
-            _xlsx(tmp, checks, events, lang)
+            _xlsx(tmp, path, checks, events, lang)
         elif suffix == ".csv":
             _csv(tmp, checks, lang)
         else:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from hrtoets.errors import InputError
+from hrtoets.errors import InputError, RegisterError
 from hrtoets.register.kinds import (
     COUNCIL_KINDS,
     Decision,
@@ -188,8 +188,23 @@ class CheckRecord:
 
     @classmethod
     def from_events(cls, events: Sequence[Event]) -> CheckRecord:
-        """Rebuild a check from its events (the first is ``created``)."""
+        """Rebuild a check from its events (the first is ``created``).
+
+        A ``created`` event that cannot give a check was edited behind the tool's back: that is
+        one sentence naming the event, and ``hrtoets log verify`` tells the rest.
+        """
         created = events[0]
+        if created.kind == EventKind.CREATED:
+            try:
+                record = cls._from_created(created, events)
+            except (KeyError, TypeError, ValueError):
+                record = None
+            if record is not None and record.id == created.check_id:
+                return record
+        raise RegisterError("register.damaged", seq=created.seq, check=created.check_id)
+
+    @classmethod
+    def _from_created(cls, created: Event, events: Sequence[Event]) -> CheckRecord:
         data = created.payload
         return cls(
             id=int(data["id"]),
@@ -307,10 +322,11 @@ class VerifyResult:
     intact: bool
     events: int
     checks: int
-    head_hash: str
-    broken_seq: int | None = None
+    head_hash: str | None  # None when the register's tables are damaged
+    broken_seq: int | None = None  # None when no one event is to blame (head or tables gone)
     broken_check: int | None = None
-    problem: str | None = None  # hash, link, gap, head, projection
+    problem: str | None = None  # hash, link, gap, head, projection, tables
+    damaged_tables: tuple[str, ...] = ()  # with problem "tables": missing or lacking a column
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -321,6 +337,7 @@ class VerifyResult:
             "broken_seq": self.broken_seq,
             "broken_check": self.broken_check,
             "problem": self.problem,
+            "damaged_tables": list(self.damaged_tables),
         }
 
 

@@ -139,6 +139,25 @@ def country_rows(check_id: int, payload: Mapping[str, Any]) -> list[dict[str, An
 MIGRATIONS: Final[dict[int, Callable[[Connection], None]]] = {}
 
 
+def damaged_tables(conn: Connection, *, columns: bool = False) -> tuple[str, ...]:
+    """The register tables that are missing (or, with ``columns``, lack a column), in order.
+
+    A table dropped behind the tool's back must read as a damaged register, not as a database
+    that cannot be reached; ``columns`` costs a query per table, so only ``verify`` asks for it.
+    """
+    inspector = inspect(conn)
+    present = set(inspector.get_table_names())
+    damaged = []
+    for table in metadata.sorted_tables:
+        if table.name not in present:
+            damaged.append(table.name)
+        elif columns:
+            found = {column["name"] for column in inspector.get_columns(table.name)}
+            if not set(table.columns.keys()) <= found:
+                damaged.append(table.name)
+    return tuple(damaged)
+
+
 def read_version(conn: Connection) -> int | None:
     """The database's schema version, or ``None`` when the register was never created there."""
     if not inspect(conn).has_table(schema_version.name):
@@ -163,6 +182,8 @@ def create_or_migrate(conn: Connection) -> None:
     if version == SCHEMA_VERSION:
         return  # another process got here first
     if version is None:
+        if len(damaged_tables(conn)) < len(metadata.tables):
+            return  # register tables without a version: damaged, and not ours to rebuild
         metadata.create_all(conn)
         conn.execute(insert(schema_version).values(version=SCHEMA_VERSION, migrated_at=_now()))
         conn.execute(

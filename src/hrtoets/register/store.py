@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Row, exists, insert, select, update
+from sqlalchemy import Connection, Engine, Row, exists, select
 
-from hrtoets.errors import InputError
+from hrtoets.errors import InputError, RegisterError
 from hrtoets.register import db
-from hrtoets.register.chain import Link, canonical, link_hash, walk
+from hrtoets.register.chain import canonical
 from hrtoets.register.model import (
     COUNCIL_KINDS,
     CheckDraft,
@@ -41,14 +41,14 @@ from hrtoets.register.schema import (
     check_countries,
     check_version,
     checks,
-    country_rows,
     create_or_migrate,
+    damaged_tables,
     events,
     head,
-    projection,
     read_version,
 )
-from hrtoets.register.verify import compare_projection
+from hrtoets.register.verify import verify_chain
+from hrtoets.register.writer import ChainWriter
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -81,15 +81,17 @@ def open_register(url: str, *, create_folder: bool = False) -> Register:
         with db.usable(parsed):
             with engine.connect() as conn:
                 version = read_version(conn)
+                damaged = damaged_tables(conn) if version == SCHEMA_VERSION else ()
             if version is None or version < SCHEMA_VERSION:
                 with db.transaction(engine, write=True) as conn:
                     create_or_migrate(conn)
+                    damaged = damaged_tables(conn)
             else:
                 check_version(version)
     except BaseException:
         engine.dispose()
         raise
-    return Register(engine, parsed)
+    return Register(engine, parsed, damaged)
 
 
 def _now() -> str:
@@ -97,13 +99,20 @@ def _now() -> str:
 
 
 def _event(row: Row[Any]) -> Event:
+    """An event as read; a payload that is not a JSON object was edited behind our back."""
+    try:
+        payload = json.loads(row.payload)
+    except (TypeError, ValueError):
+        payload = None
+    if not isinstance(payload, dict):
+        raise RegisterError("register.damaged", seq=row.seq, check=row.check_id)
     return Event(
         seq=row.seq,
         check_id=row.check_id,
         kind=row.kind,
         recorded_at=row.recorded_at,
         officer=row.officer,
-        payload=json.loads(row.payload),
+        payload=payload,
         prev_hash=row.prev_hash,
         hash=row.hash,
     )
@@ -116,9 +125,10 @@ def _records(rows: Iterable[Row[Any]]) -> list[CheckRecord]:
 class Register:
     """A register of checks in one database; see :func:`open_register`."""
 
-    def __init__(self, engine: Engine, url: URL) -> None:
+    def __init__(self, engine: Engine, url: URL, damaged: tuple[str, ...] = ()) -> None:
         self._engine = engine
         self._url = url
+        self._damaged = damaged  # register tables missing when it was opened
 
     @property
     def url(self) -> str:
@@ -170,7 +180,10 @@ class Register:
         for draft in drafts:
             validate_draft(draft)
         with self._write() as conn:
-            return [CheckRecord.from_events([self._insert(conn, draft)]) for draft in drafts]
+            writer = ChainWriter(self._head(conn), _now())
+            created = [writer.add_check(draft) for draft in drafts]
+            writer.flush(conn)
+        return [CheckRecord.from_events([event]) for event in created]
 
     def add_check_with_event(
         self, draft: CheckDraft, kind: str | EventKind, payload: Mapping[str, Any]
@@ -179,22 +192,12 @@ class Register:
         validate_draft(draft)
         event_kind = parse_event_kind(kind)
         with self._write() as conn:
-            created = self._insert(conn, draft)
+            writer = ChainWriter(self._head(conn), _now())
+            created = writer.add_check(draft)
             check_transition(CheckRecord.from_events([created]), event_kind)
-            event = self._append(conn, created.check_id, event_kind, payload, draft.officer)
-            return CheckRecord.from_events([created, event])
-
-    def _insert(self, conn: Connection, draft: CheckDraft) -> Event:
-        """The ``created`` event and projection rows of a new check; the caller holds the lock."""
-        check_id = self._head(conn).last_check_id + 1
-        conn.execute(update(head).values(last_check_id=check_id))
-        payload = draft.payload(check_id)
-        created = self._append(conn, check_id, EventKind.CREATED, payload, draft.officer)
-        conn.execute(
-            insert(checks).values(projection(check_id, created.seq, created.recorded_at, payload))
-        )
-        conn.execute(insert(check_countries), country_rows(check_id, payload))
-        return created
+            event = writer.link(created.check_id, event_kind, payload, draft.officer)
+            writer.flush(conn)
+        return CheckRecord.from_events([created, event])
 
     def append_event(
         self,
@@ -215,9 +218,11 @@ class Register:
         except (TypeError, ValueError):
             raise InputError("register.bad_payload", kind=event_kind.value) from None
         with self._write() as conn:
-            self._head(conn)  # take the lock before reading the check's state
+            writer = ChainWriter(self._head(conn), _now())  # the lock, before reading the check
             check_transition(self._load(conn, check_id), event_kind)
-            return self._append(conn, check_id, event_kind, payload, officer or default_officer())
+            event = writer.link(check_id, event_kind, payload, officer or default_officer())
+            writer.flush(conn)
+        return event
 
     def request_advice(
         self, check_id: int, *, officer: str | None = None, on: date | None = None, note: str = ""
@@ -288,81 +293,56 @@ class Register:
             return [_event(row) for row in conn.execute(select(events).order_by(events.c.seq))]
 
     def verify(self) -> VerifyResult:
-        """Walk the chain, then compare the checks tables with the events that created them."""
-        with self._read() as conn:
-            head_row = self._head(conn, lock=False)
-            rows = conn.execute(select(events).order_by(events.c.seq))
-            found = walk(
-                (Link(**row._asdict()) for row in rows), head_row.last_seq, head_row.last_hash
-            )
-            check_count = conn.execute(select(checks.c.id)).all()
-            result = VerifyResult(
-                intact=found.problem is None,
-                events=found.events,
-                checks=len(check_count),
-                head_hash=found.head_hash,
-                broken_seq=found.broken_seq,
-                broken_check=found.broken_check,
-                problem=found.problem,
-            )
-            return compare_projection(conn, result) if result.intact else result
+        """Walk the chain, then compare the checks tables with the events that created them.
+
+        A damaged register (tables or the chain head gone) is a finding here, not an error:
+        this is the command that says what is wrong with it.
+        """
+        with _guarded(self._engine, self._url, write=False) as conn:
+            damaged = damaged_tables(conn, columns=True)
+            if damaged:
+                return VerifyResult(
+                    intact=False,
+                    events=0,
+                    checks=0,
+                    head_hash=None,
+                    problem="tables",
+                    damaged_tables=damaged,
+                )
+            return verify_chain(conn)
 
     # -- inside a transaction ----------------------------------------------------------------------
 
     def _write(self) -> contextlib.AbstractContextManager[Connection]:
+        self._refuse_damaged()
         return _guarded(self._engine, self._url, write=True)
 
     def _read(self) -> contextlib.AbstractContextManager[Connection]:
+        self._refuse_damaged()
         return _guarded(self._engine, self._url, write=False)
 
-    @staticmethod
-    def _head(conn: Connection, *, lock: bool = True) -> Row[Any]:
-        query = select(head).where(head.c.id == HEAD_ID)
-        return conn.execute(query.with_for_update() if lock else query).one()
+    def _refuse_damaged(self) -> None:
+        if self._damaged:
+            raise RegisterError(
+                "register.tables_missing", url=self.url, tables=", ".join(self._damaged)
+            )
+
+    def _head(self, conn: Connection) -> Row[Any]:
+        """The chain head, locked until the transaction ends."""
+        query = select(head).where(head.c.id == HEAD_ID).with_for_update()
+        found = conn.execute(query).one_or_none()
+        if found is None:
+            raise RegisterError("register.head_missing", url=self.url)
+        return found
 
     @staticmethod
     def _load(conn: Connection, check_id: int) -> CheckRecord:
         rows = conn.execute(
             select(events).where(events.c.check_id == check_id).order_by(events.c.seq)
         ).all()
-        if not rows or rows[0].kind != EventKind.CREATED:
+        if not rows:
             raise InputError("register.unknown_id", id=check_id)
         return _records(rows)[0]
-
-    def _append(
-        self,
-        conn: Connection,
-        check_id: int,
-        kind: EventKind,
-        payload: Mapping[str, Any],
-        officer: str,
-    ) -> Event:
-        """Link one event to the chain head; the caller holds the lock."""
-        current = self._head(conn)
-        seq, at = current.last_seq + 1, _now()
-        stored = json.loads(canonical(dict(payload)))
-        digest = link_hash(
-            seq=seq,
-            check_id=check_id,
-            kind=kind.value,
-            recorded_at=at,
-            officer=officer,
-            payload=stored,
-            prev_hash=current.last_hash,
-        )
-        row = {
-            "seq": seq,
-            "check_id": check_id,
-            "kind": kind.value,
-            "recorded_at": at,
-            "officer": officer,
-            "payload": canonical(stored),
-            "prev_hash": current.last_hash,
-            "hash": digest,
-        }
-        conn.execute(insert(events).values(row))
-        conn.execute(update(head).values(last_seq=seq, last_hash=digest))
-        return Event(**{**row, "payload": stored})
 
 
 def _dated(on: date | None, **fields: str) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The second half of ``verify``: do the checks tables still say what the chain recorded?
+"""``verify``: walk the chain to its head, then ask whether the checks tables still say what the
+chain recorded.
 
 Filters and SQL tools read ``register_checks`` and ``register_check_countries``; an edit there
 would mislead them without touching the chain, so each row is compared with the ``created`` event
@@ -11,21 +12,55 @@ import dataclasses
 import json
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
+from hrtoets.register.chain import Link, walk
 from hrtoets.register.model import EventKind, VerifyResult
-from hrtoets.register.schema import check_countries, checks, country_rows, events, projection
+from hrtoets.register.schema import (
+    HEAD_ID,
+    check_countries,
+    checks,
+    country_rows,
+    events,
+    head,
+    projection,
+)
+
+
+def verify_chain(conn: Connection) -> VerifyResult:
+    """Inside a read transaction on a register whose tables are all there: the full check."""
+    head_row = conn.execute(select(head).where(head.c.id == HEAD_ID)).one_or_none()
+    rows = conn.execute(select(events).order_by(events.c.seq))
+    links = (Link(**row._asdict()) for row in rows)
+    if head_row is None:
+        found = walk(links, None, None)
+    else:
+        found = walk(links, head_row.last_seq, head_row.last_hash)
+    result = VerifyResult(
+        intact=found.problem is None,
+        events=found.events,
+        checks=conn.execute(select(func.count()).select_from(checks)).scalar_one(),
+        head_hash=found.head_hash,
+        broken_seq=found.broken_seq,
+        broken_check=found.broken_check,
+        problem=found.problem,
+    )
+    return compare_projection(conn, result) if result.intact else result
 
 
 def _expected(
     created: Any,
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    payload = json.loads(created.payload)
-    check_id = int(payload["id"])
-    return (
-        projection(check_id, created.seq, created.recorded_at, payload),
-        country_rows(check_id, payload),
-    )
+) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """The rows ``created`` projects to; ``None`` when its payload cannot give them."""
+    try:
+        payload = json.loads(created.payload)
+        check_id = int(payload["id"])
+        return (
+            projection(check_id, created.seq, created.recorded_at, payload),
+            country_rows(check_id, payload),
+        )
+    except (TypeError, ValueError, KeyError, IndexError):  # a forged, re-hashed payload
+        return None
 
 
 def compare_projection(conn: Connection, result: VerifyResult) -> VerifyResult:
@@ -39,7 +74,10 @@ def compare_projection(conn: Connection, result: VerifyResult) -> VerifyResult:
         select(events).where(events.c.kind == EventKind.CREATED.value).order_by(events.c.seq)
     )
     for event in created:
-        check, rows = _expected(event)
+        expected = _expected(event)
+        if expected is None:
+            return _broken(result, event.seq, event.check_id)
+        check, rows = expected
         if stored.pop(check["id"], None) != check or countries.get(check["id"], []) != rows:
             return _broken(result, event.seq, check["id"])
     for orphan in stored.values():  # a check row that no event created
