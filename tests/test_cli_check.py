@@ -208,3 +208,18 @@ def test_real_subprocess_from_another_directory(tmp_path: Path) -> None:
 def test_empty_country(cli: Invoke) -> None:
     result = cli("check", "  ", "--lang", "en", expect=2)
     assert flat(result.stderr).startswith("Give a country or territory: a name in Dutch, English")
+
+
+def test_history_lists_every_edition(cli: Invoke) -> None:
+    out = flat(cli("check", "Hungary", "--lang", "en").stdout)
+    assert "Overall score across editions:" in out
+    # Hungary was in every edition; 2024 published 0.51, 2025 published 0.50.
+    assert "2012-2013: " in out and "2024: 0.51" in out and "2025: 0.50" in out
+
+
+def test_sparkline_shows_the_trend() -> None:
+    from hrtoets.cli.check_view import sparkline
+
+    assert sparkline([0.65, 0.6, 0.55, 0.5]) == "█▆▃▁"
+    assert sparkline([0.4, 0.5]) == "▁█"
+    assert len(set(sparkline([0.5, 0.5, 0.5]))) == 1

@@ -27,8 +27,12 @@ def bar(score: float | None, width: int = _BAR_WIDTH) -> str:
 
 
 def sparkline(scores: list[float]) -> str:
-    """One character per edition, scaled to 0..1."""
-    return "".join(_SPARKS[min(len(_SPARKS) - 1, int(s * len(_SPARKS)))] for s in scores)
+    """One character per edition, from the series' lowest to its highest score (the trend)."""
+    low, high = min(scores), max(scores)
+    top = len(_SPARKS) - 1
+    if high - low < 1e-9:
+        return _SPARKS[top // 2] * len(scores)
+    return "".join(_SPARKS[round((s - low) / (high - low) * top)] for s in scores)
 
 
 def explain_unresolved(session: Session, verdict: Verdict) -> None:
@@ -147,6 +151,8 @@ def _history(session: Session, verdict: Verdict) -> None:
         f"{last[0]} {format_score(last[1])}",
         markup=False,
     )
+    every = "  ".join(f"{edition}: {format_score(score)}" for edition, score in verdict.history)
+    session.out.print(every, style="dim", markup=False)
 
 
 def _next_steps(session: Session, verdict: Verdict) -> None:
