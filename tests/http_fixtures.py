@@ -74,7 +74,11 @@ class _Handler(BaseHTTPRequestHandler):
 def serve() -> Iterator[WjpServer]:
     """Run a :class:`WjpServer` in a thread for the duration of a test."""
     server = WjpServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # serve_forever checks for shutdown every poll_interval: the default 0.5 s would be spent in the
+    # teardown of every test.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
     thread.start()
     try:
         yield server

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from hrtoets.screening import Screener
+from tests.conftest import TEST_INDEX
 
 POSTGRES_ENV = "HRTOETS_TEST_POSTGRES_URL"
 REQUIRE_ENV = "HRTOETS_REQUIRE_POSTGRES"
@@ -63,7 +64,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def bundled_screener() -> Screener:
-    """The bundled 2025 index with the default rule."""
-    from hrtoets.index.store import bundled_folder, load_index
+    """The frozen test index with the default rule."""
+    from hrtoets.index.store import load_index
 
-    return Screener(load_index(bundled_folder()))
+    return Screener(load_index(TEST_INDEX))

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from hrtoets.batch import run_batch, screen_table, write_workbook
-from hrtoets.batch.workbook import EXCEL_LIMITS, SheetLimits, check_limits
+from hrtoets.batch.workbook import check_limits
 from hrtoets.config import load_settings
 from hrtoets.errors import InputFileError, WorkbookError
 from hrtoets.files import atomic_path
 from hrtoets.screening import Screener
+from hrtoets.spreadsheet import EXCEL_LIMITS, SheetLimits
 from hrtoets.tables import Table
 from tests.batch_files import column, read_only, sheet_values, write_csv, write_xlsx
 from tests.conftest import Invoke

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.conftest import Invoke, flat
 
 
-def test_info_json_keys(cli: Invoke) -> None:
+def test_info_json_keys(cli: Invoke, bundled_index: Path) -> None:
     data = json.loads(cli("index", "info", "--json").stdout)
     assert {"edition", "countries", "source", "source_sha256", "path"} <= set(data)
     assert data["edition"] == "2025"
@@ -19,13 +20,13 @@ def test_info_json_keys(cli: Invoke) -> None:
     assert data["path"].endswith("wjp_index.csv")
 
 
-def test_info_for_people(cli: Invoke) -> None:
+def test_info_for_people(cli: Invoke, bundled_index: Path) -> None:
     out = flat(cli("index", "info", "--lang", "en").stdout)
     assert "Active index: edition 2025, 143 countries, 12 editions (2012-2013–2025)." in out
     assert "World Justice Project" in out
 
 
-def test_list_json_sorted_with_verdicts(cli: Invoke) -> None:
+def test_list_json_sorted_with_verdicts(cli: Invoke, bundled_index: Path) -> None:
     rows = json.loads(cli("index", "list", "--json").stdout)
     assert len(rows) == 143
     scores = [r["score_exact"] for r in rows]
@@ -54,5 +55,5 @@ def test_list_unknown_region(cli: Invoke) -> None:
     assert flat(result.stderr).startswith("No country in region 'Atlantis'; regions:")
 
 
-def test_list_earlier_edition(cli: Invoke) -> None:
+def test_list_earlier_edition(cli: Invoke, bundled_index: Path) -> None:
     assert len(json.loads(cli("index", "list", "--json", "--edition", "2024").stdout)) == 142

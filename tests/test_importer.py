@@ -155,7 +155,7 @@ def test_cli_import_activates_the_edition(tmp_path: Path, cli: Invoke, home: Pat
 
 
 @pytest.mark.skipif(not SHARED_WORKBOOK.is_file(), reason="../shared/wjp is not beside the repo")
-def test_real_workbook_reproduces_the_bundled_index(tmp_path: Path) -> None:
+def test_real_workbook_reproduces_the_bundled_index(tmp_path: Path, bundled_index: Path) -> None:
     from hrtoets.index.store import bundled_folder
 
     result = import_workbook(SHARED_WORKBOOK, tmp_path)

@@ -92,7 +92,7 @@ def test_no_change_between_equal_editions() -> None:
 # --- the CLI on the bundled index (2024 → 2025) ------------------------------------------------
 
 
-def test_bundled_2024_to_2025_json(cli: Invoke) -> None:
+def test_bundled_2024_to_2025_json(cli: Invoke, bundled_index: Path) -> None:
     data = json.loads(cli("index", "diff", "--from", "2024", "--to", "2025", "--json").stdout)
     assert data["from"] == {"index": "bundled", "edition": "2024", "countries": 142}
     assert data["to"] == {"index": "bundled", "edition": "2025", "countries": 143}
@@ -152,14 +152,16 @@ def test_default_is_the_latest_edition_against_the_one_before(cli: Invoke) -> No
         ),
     ],
 )
-def test_text_in_both_languages(cli: Invoke, lang: str, lines: list[str]) -> None:
+def test_text_in_both_languages(
+    cli: Invoke, lang: str, lines: list[str], bundled_index: Path
+) -> None:
     out = flat(cli("index", "diff", "--from", "2024", "--to", "2025", "--lang", lang).stdout)
     for line in lines:
         assert line in out
     assert out.endswith("Scores: WJP Rule of Law Index, World Justice Project.")
 
 
-def test_exact_rounding_is_named_in_the_title(cli: Invoke, home: Path) -> None:
+def test_exact_rounding_is_named_in_the_title(cli: Invoke, home: Path, bundled_index: Path) -> None:
     (home / "config.toml").write_text('rounding = "exact"\n', encoding="utf-8")
     out = flat(cli("index", "diff", "--lang", "nl").stdout)
     assert out.startswith(
@@ -203,7 +205,7 @@ def test_after_an_update_the_default_is_the_new_edition(cli: Invoke, tmp_path: P
     ]
 
 
-def test_editions_of_another_stored_index(cli: Invoke, tmp_path: Path) -> None:
+def test_editions_of_another_stored_index(cli: Invoke, tmp_path: Path, bundled_index: Path) -> None:
     cli("index", "update", "--file", str(write_workbook(tmp_path / "w.xlsx", ROWS_2026)))
     data = json.loads(
         cli("index", "diff", "--from", "bundled:2025", "--to", "2026", "--json").stdout

@@ -37,7 +37,7 @@ def keep(
     return path
 
 
-def test_history_at_first_is_the_bundled_index(cli: Invoke) -> None:
+def test_history_at_first_is_the_bundled_index(cli: Invoke, bundled_index: Path) -> None:
     stored = json.loads(cli("index", "history", "--json").stdout)
     assert stored == [
         {
@@ -56,7 +56,9 @@ def test_history_at_first_is_the_bundled_index(cli: Invoke) -> None:
     assert Path(stored[0]["path"], "wjp_index.csv").is_file()
 
 
-def test_history_lists_every_kept_edition(cli: Invoke, tmp_path: Path, home: Path) -> None:
+def test_history_lists_every_kept_edition(
+    cli: Invoke, tmp_path: Path, home: Path, bundled_index: Path
+) -> None:
     later = keep(cli, tmp_path, "w2026.xlsx", ROWS_2026)
     earlier = keep(cli, tmp_path, "w2024.xlsx", ROWS_2024)
     stored = json.loads(cli("index", "history", "--json").stdout)
@@ -86,7 +88,7 @@ def test_history_table(cli: Invoke, tmp_path: Path, lang: str, title: str, origi
     assert "bundled" in out and BUNDLED_SHA[:12] in out
 
 
-def test_use_rolls_back_and_forth(cli: Invoke, tmp_path: Path) -> None:
+def test_use_rolls_back_and_forth(cli: Invoke, tmp_path: Path, bundled_index: Path) -> None:
     keep(cli, tmp_path, "w2026.xlsx", ROWS_2026)
     assert json.loads(cli("check", "Marokko", "--json").stdout)["score"] == 0.45
     result = cli("index", "use", "bundled", "--lang", "en")
@@ -156,7 +158,7 @@ def test_info_says_where_the_active_index_came_from(
     assert sha in out
 
 
-def test_info_of_the_bundled_index(cli: Invoke) -> None:
+def test_info_of_the_bundled_index(cli: Invoke, bundled_index: Path) -> None:
     out = flat(cli("index", "info", "--lang", "en").stdout)
     assert (
         "Origin: bundled with hrtoets (2025_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx)."

@@ -10,12 +10,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hrtoets.index.store import bundled_folder, load_index
+from hrtoets.index.store import load_index
 from hrtoets.register import Kind, open_register, snapshot
 from hrtoets.rule import Answer
 from hrtoets.screening import Screener
+from tests.conftest import TEST_INDEX
 
-SCREENER = Screener(load_index(bundled_folder()))
+SCREENER = Screener(load_index(TEST_INDEX))
 COUNTRIES = ["Belgium", "Marokko", "Hongarije", "Taiwan", "Japan", "Ivoorkust", "XKX"]
 # Text a person can type: anything but NUL and lone surrogates (refused with a sentence).
 TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=40)

@@ -8,14 +8,15 @@ from hrtoets import Reason, Rounding, Screener, Status, screen
 from hrtoets.config import load_settings
 from hrtoets.countries import CountryResolver
 from hrtoets.errors import UnknownEdition
-from hrtoets.index.store import bundled_folder, load_index
+from hrtoets.index.store import load_index
 from hrtoets.rule import Answer
 from hrtoets.screening import list_edition, verdict_to_json
+from tests.conftest import FROZEN_COUNTRIES, TEST_INDEX
 
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    return Screener(load_index(bundled_folder()))
+    return Screener(load_index(TEST_INDEX))
 
 
 @pytest.mark.parametrize(
@@ -44,7 +45,7 @@ def test_covered_countries(
     assert verdict.edition == "2025"
     assert verdict.advice_needed is advice
     assert verdict.borderline is borderline
-    assert verdict.ranked_of == 143
+    assert verdict.ranked_of == FROZEN_COUNTRIES["2025"]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_blank_input_is_missing(screener: Screener) -> None:
 def test_earlier_edition(screener: Screener) -> None:
     verdict = screener.screen("Hungary", edition="2024")
     assert verdict.edition == "2024"
-    assert verdict.ranked_of == 142
+    assert verdict.ranked_of == FROZEN_COUNTRIES["2024"]
     assert verdict.score_exact != screener.screen("Hungary").score_exact
 
 
@@ -113,7 +114,7 @@ def test_rank_counts_better_scores(screener: Screener) -> None:
     verdict = screener.screen("Denmark")
     best = max(screener.index.entries(), key=lambda e: e.overall)
     assert (verdict.rank == 1) is (best.iso3 == "DNK")
-    assert verdict.rank is not None and 1 <= verdict.rank <= 143
+    assert verdict.rank is not None and 1 <= verdict.rank <= FROZEN_COUNTRIES["2025"]
 
 
 def test_guiding_question_yes(screener: Screener) -> None:
@@ -123,7 +124,7 @@ def test_guiding_question_yes(screener: Screener) -> None:
 
 
 def test_exact_rounding_changes_borderline_verdicts() -> None:
-    index = load_index(bundled_folder())
+    index = load_index(TEST_INDEX)
     exact = Screener(index, rounding=Rounding.EXACT)
     assert not exact.screen("Hungary").advice_needed
     assert exact.screen("Hungary").borderline
@@ -146,7 +147,7 @@ def test_screen_uses_the_configured_home() -> None:
 
 def test_list_edition_is_sorted_and_filtered(screener: Screener) -> None:
     rows = list_edition(screener, "en")
-    assert len(rows) == 143
+    assert len(rows) == FROZEN_COUNTRIES["2025"]
     assert [r.score_exact for r in rows] == sorted((r.score_exact for r in rows), reverse=True)
     assert rows[0].rank == 1
     advice = list_edition(screener, "en", advice_needed_only=True)

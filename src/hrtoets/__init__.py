@@ -19,6 +19,7 @@ from hrtoets.countries import Country, CountryResolver, Resolution, Status
 from hrtoets.errors import ExitCode, HrtoetsError
 from hrtoets.rule import Answer, Reason, Rounding, RuleOutcome, apply_rule, published_score
 from hrtoets.screening import Screener, Verdict, screen, verdict_to_json
+from hrtoets.version import __version__
 
 if TYPE_CHECKING:
     from hrtoets.agreements import AgreementMaker
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from hrtoets.register import Register, open_register
     from hrtoets.tables import Table, read_table
 
-__version__ = "0.1.0"
 
 _LAZY = {
     "AgreementMaker": "hrtoets.agreements",

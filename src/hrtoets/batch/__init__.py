@@ -16,10 +16,10 @@ from hrtoets.batch.core import (
     Progress,
     ReviewItem,
     default_output,
-    run_batch,
     screen_table,
     summary_to_json,
 )
+from hrtoets.batch.run import run_batch
 from hrtoets.batch.workbook import write_workbook
 
 __all__ = [

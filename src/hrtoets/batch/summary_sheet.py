@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from hrtoets.batch.core import BatchResult
-from hrtoets.batch.workbook import refused
 from hrtoets.messages import t
+from hrtoets.spreadsheet import refused
 
 
 def reason_label(reason_code: str, lang: str, *, threshold: float, edition: str) -> str:

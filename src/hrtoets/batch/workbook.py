@@ -21,19 +21,15 @@ from pathlib import Path
 from typing import Any, Final
 
 from hrtoets.batch.core import BatchResult, Progress
+from hrtoets.batch.summary_sheet import write_summary
 from hrtoets.errors import InputFileError, WorkbookError
 from hrtoets.files import atomic_path, check_writable
 from hrtoets.messages import t
 from hrtoets.rule import Reason
 from hrtoets.screening import Verdict, explain, format_score
+from hrtoets.spreadsheet import EXCEL_LIMITS, STREAMING_WORKBOOK_OPTIONS, SheetLimits, refused
 from hrtoets.tables import Table
 
-WORKBOOK_OPTIONS: Final = {
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-    "constant_memory": True,  # rows are streamed to disk in order: flat memory on 100,000 rows
-}
 ADDED_COLUMNS: Final = (
     "batch.col.matched",
     "batch.col.iso3",
@@ -51,18 +47,6 @@ _MIN_WIDTH: Final = 8
 _MAX_WIDTH: Final = 60
 _PROGRESS_EVERY: Final = 5000
 _ADDED_WIDTHS: Final = (22, 6, 9, 14, 10, 12, 34, 48)  # typical content of each added column
-
-
-@dataclass(frozen=True, slots=True)
-class SheetLimits:
-    """What one sheet holds: data rows below the header, columns, characters in one cell."""
-
-    rows: int = 1_048_575  # Excel's 1,048,576 rows, less the header
-    columns: int = 16_384
-    cell: int = 32_767
-
-
-EXCEL_LIMITS: Final = SheetLimits()
 
 
 def check_limits(table: Table, limits: SheetLimits = EXCEL_LIMITS) -> None:
@@ -90,14 +74,6 @@ def check_limits(table: Table, limits: SheetLimits = EXCEL_LIMITS) -> None:
                 length=len(cells[column]),
                 limit=limits.cell,
             )
-
-
-def refused(code: int, sheet: Any, row: int, column: int) -> WorkbookError:
-    """A write xlsxwriter did not do in full (its return ``code`` is not 0), as an error."""
-    from xlsxwriter.utility import xl_rowcol_to_cell
-
-    cell = xl_rowcol_to_cell(row, column)
-    return WorkbookError("batch.write_refused", cell=cell, sheet=sheet.get_name(), code=code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +176,7 @@ def _save(
     import xlsxwriter
     from xlsxwriter.exceptions import FileCreateError
 
-    from hrtoets.batch.summary_sheet import write_summary
-
-    book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+    book = xlsxwriter.Workbook(str(tmp), STREAMING_WORKBOOK_OPTIONS)
     try:
         formats = _formats(book)
         main = book.add_worksheet(t("batch.sheet.main", lang))

@@ -162,6 +162,7 @@ def _render(session: Session, result: BatchResult) -> None:
             advice=summary.advice_needed,
         ),
         markup=False,
+        soft_wrap=True,  # a path is never broken in the middle
     )
 
 

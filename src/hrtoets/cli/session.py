@@ -54,8 +54,12 @@ class Session:
         return Console(stderr=True, highlight=False)
 
     def say(self, key: str, /, *, style: str | None = None, **params: Any) -> None:
-        """A message on stderr (talk, not results)."""
-        self.err.print(self.t(key, **params), style=style, markup=False)
+        """A message on stderr (talk, not results), one line that the terminal wraps itself.
+
+        Rich's own wrapping would break a long path in the middle (``register.xl sx``), and a
+        person copies that path.
+        """
+        self.err.print(self.t(key, **params), style=style, markup=False, soft_wrap=True)
 
     def ask_answer(self, kind: str | None, answer: str | None) -> str | None:
         """The guiding-question answer; asked when a council kind needs it and a person is there."""

@@ -13,9 +13,9 @@ from typing import Any
 
 import httpx
 
-from hrtoets import __version__
 from hrtoets.errors import DownloadError
 from hrtoets.index.model import edition_year
+from hrtoets.version import __version__
 
 Progress = Callable[[int, int | None], None]
 """Told the bytes received so far and the expected total (``None``: the server did not say)."""

@@ -21,11 +21,10 @@ from hrtoets.index.model import WjpIndex, edition_matches, edition_year
 from hrtoets.index.store import (
     BUNDLED,
     active_name,
-    bundled_folder,
-    editions_folder,
     load_index,
     set_active,
     stored_edition,
+    stored_folder,
     stored_names,
 )
 from hrtoets.rule import DEFAULT_THRESHOLD, Rounding
@@ -66,7 +65,7 @@ class StoredIndex:
 
 
 def _folder(home: Path, name: str) -> Path:
-    return bundled_folder() if name == BUNDLED else editions_folder(home) / name
+    return stored_folder(home, name)
 
 
 def _stored(home: Path, name: str, active: str) -> StoredIndex:

@@ -49,12 +49,17 @@ def active_name(home: Path) -> str:
     return name or BUNDLED
 
 
+def stored_folder(home: Path, name: str) -> Path:
+    """The folder of the index called ``name`` (an edition folder, or ``bundled``)."""
+    return bundled_folder() if name == BUNDLED else editions_folder(home) / name
+
+
 def active_folder(home: Path) -> Path:
     """The folder holding the active index CSV and metadata."""
     name = active_name(home)
+    folder = stored_folder(home, name)
     if name == BUNDLED:
-        return bundled_folder()
-    folder = editions_folder(home) / name
+        return folder
     if not (folder / CSV_NAME).is_file():
         raise IndexFileError("index.active_missing", name=name, path=folder)
     return folder

@@ -26,11 +26,10 @@ from hrtoets.messages import t
 from hrtoets.register.labels import country_name, label
 from hrtoets.register.model import CheckRecord, Event, group_checks
 from hrtoets.register.store import Register
+from hrtoets.spreadsheet import EXCEL_LIMITS, SAFE_WORKBOOK_OPTIONS, csv_cell
 
 FORMATS: Final = (".xlsx", ".csv", ".json")
-XLSX_CELL_LIMIT: Final = 32_767  # characters an Excel cell holds
 # A CSV cell starting with one of these is a formula to Excel (OWASP "CSV injection").
-CSV_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 CHECK_COLUMNS: Final = (
     "id",
     "created_at",
@@ -174,7 +173,7 @@ def _refuse_long_cells(path: Path, sheets: Sequence[Sheet]) -> None:
     for name, headers, rows in sheets:
         for r, row in enumerate(rows, start=2):  # row 1 holds the headers
             for header, value in zip(headers, row, strict=True):
-                if isinstance(value, str) and len(value) > XLSX_CELL_LIMIT:
+                if isinstance(value, str) and len(value) > EXCEL_LIMITS.cell:
                     raise InputError(
                         "register.export_cell_too_long",
                         path=path,
@@ -182,7 +181,7 @@ def _refuse_long_cells(path: Path, sheets: Sequence[Sheet]) -> None:
                         row=r,
                         column=header,
                         length=len(value),
-                        limit=XLSX_CELL_LIMIT,
+                        limit=EXCEL_LIMITS.cell,
                     )
 
 
@@ -210,18 +209,10 @@ def _xlsx(
         ),
     ]
     _refuse_long_cells(target, sheets)
-    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    book = xlsxwriter.Workbook(str(path), options)
+    book = xlsxwriter.Workbook(str(path), SAFE_WORKBOOK_OPTIONS)
     for sheet in sheets:
         _write_sheet(book, sheet)
     book.close()
-
-
-def csv_cell(value: Any) -> Any:
-    """A CSV cell Excel shows as text: a leading ``'`` before a formula's first character."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _csv(path: Path, checks: list[CheckRecord], lang: str) -> None:
