@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from hrtoets.countries import Country, CountryResolver, Resolution, Status
 from hrtoets.errors import ExitCode, HrtoetsError
 from hrtoets.rule import Answer, Reason, Rounding, RuleOutcome, apply_rule, published_score
-from hrtoets.screening import Screener, Verdict, screen, verdict_to_json
+from hrtoets.screening import Screener, Verdict, screen, screen_many, verdict_to_json
 from hrtoets.version import __version__
 
 if TYPE_CHECKING:
@@ -49,6 +49,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(msg)
 
 
+def __dir__() -> list[str]:
+    """Every public name, the lazy ones included, so tab completion in a notebook sees them all."""
+    return sorted(set(__all__) | set(globals()))
+
+
 __all__ = [
     "AgreementMaker",
     "Answer",
@@ -74,5 +79,6 @@ __all__ = [
     "read_table",
     "run_batch",
     "screen",
+    "screen_many",
     "verdict_to_json",
 ]

@@ -33,6 +33,7 @@ _KNOWN_KEYS: Final = frozenset(
         "organisation",
         "signatory",
         "signatory_title",
+        "officer",
         "index_url",
         "database",
         "templates_dir",
@@ -51,6 +52,7 @@ class Settings:
     organisation: str = DEFAULT_ORGANISATION
     signatory: str = ""
     signatory_title: str = ""
+    officer: str = ""
     index_url: str = DEFAULT_INDEX_URL
     database: str | None = None
     templates_dir: Path | None = None
@@ -97,17 +99,18 @@ def load_settings(
     home = Path(env["HRTOETS_HOME"]).expanduser() if env.get("HRTOETS_HOME") else default_home()
     raw = _read_config(home / CONFIG_FILE)
     chosen_lang = lang or env.get("HRTOETS_LANG") or raw.get("language") or DEFAULT_LANGUAGE
-    templates = raw.get("templates_dir")
+    templates = _text(raw, "templates_dir", "")
     return Settings(
         home=home,
         lang=check_lang(str(chosen_lang)),
         threshold=_threshold(raw.get("threshold", DEFAULT_THRESHOLD)),
         rounding=_rounding(raw.get("rounding", Rounding.PUBLISHED.value)),
-        organisation=str(raw.get("organisation", DEFAULT_ORGANISATION)),
-        signatory=str(raw.get("signatory", "")),
-        signatory_title=str(raw.get("signatory_title", "")),
-        index_url=str(raw.get("index_url", DEFAULT_INDEX_URL)),
-        database=db or env.get("HRTOETS_DB") or raw.get("database"),
+        organisation=_text(raw, "organisation", DEFAULT_ORGANISATION),
+        signatory=_text(raw, "signatory", ""),
+        signatory_title=_text(raw, "signatory_title", ""),
+        officer=_text(raw, "officer", "").strip(),
+        index_url=_text(raw, "index_url", DEFAULT_INDEX_URL),
+        database=db or env.get("HRTOETS_DB") or _text(raw, "database", "") or None,
         templates_dir=Path(str(templates)).expanduser() if templates else None,
     )
 
@@ -134,6 +137,14 @@ def _read_config(path: Path) -> dict[str, Any]:
     return data
 
 
+def _text(raw: Mapping[str, Any], key: str, default: str) -> str:
+    """A text setting; a number, a table or a list in its place is refused, naming the key."""
+    value = raw.get(key, default)
+    if not isinstance(value, str):
+        raise ConfigError("config.bad_text", key=key, value=repr(value))
+    return value
+
+
 def _threshold(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise ConfigError("config.bad_threshold", value=value)
@@ -147,3 +158,59 @@ def _rounding(value: object) -> Rounding:
         raise ConfigError(
             "config.bad_rounding", value=value, choices=", ".join(r.value for r in Rounding)
         ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSource:
+    """One effective setting, and where its value came from."""
+
+    key: str
+    value: str
+    source: str  # default, file, environment or option
+
+
+def explain_settings(
+    env: Mapping[str, str] | None = None, *, lang: str | None = None, db: str | None = None
+) -> tuple[Settings, tuple[SettingSource, ...]]:
+    """The effective settings, each with its origin: what ``hrtoets config show`` prints."""
+    env = os.environ if env is None else env
+    settings = load_settings(env, lang=lang, db=db)
+    raw = _read_config(settings.config_path)
+
+    def origin(key: str, option: object = None, variable: str | None = None) -> str:
+        if option:
+            return "option"
+        if variable and env.get(variable):
+            return "environment"
+        return "file" if key in raw else "default"
+
+    rows = [
+        SettingSource(
+            "home", str(settings.home), "environment" if env.get("HRTOETS_HOME") else "default"
+        ),
+        SettingSource(
+            "config_file",
+            str(settings.config_path),
+            "file" if settings.config_path.is_file() else "default",
+        ),
+        SettingSource("language", settings.lang, origin("language", lang, "HRTOETS_LANG")),
+        SettingSource("threshold", str(settings.threshold), origin("threshold")),
+        SettingSource("rounding", settings.rounding.value, origin("rounding")),
+        SettingSource("organisation", settings.organisation, origin("organisation")),
+        SettingSource("signatory", settings.signatory, origin("signatory")),
+        SettingSource("signatory_title", settings.signatory_title, origin("signatory_title")),
+        SettingSource("officer", settings.officer, origin("officer")),
+        SettingSource("index_url", settings.index_url, origin("index_url")),
+        SettingSource("database", settings.database_url, origin("database", db, "HRTOETS_DB")),
+        SettingSource("templates_dir", str(settings.templates_dir or ""), origin("templates_dir")),
+    ]
+    return settings, tuple(rows)
+
+
+def config_template(settings: Settings) -> str:
+    """The commented ``config.toml`` that ``hrtoets config init`` writes."""
+    from hrtoets.messages import t
+
+    return t(
+        "config.template", settings.lang, path=settings.config_path, index_url=DEFAULT_INDEX_URL
+    )

@@ -6,11 +6,16 @@ Every command that screens a country (check, batch, the register, agreements, mo
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hrtoets.config import CONFIG_FILE, default_home, load_settings
 from hrtoets.countries import Country, CountryResolver, Resolution, Status
 from hrtoets.index.model import FACTOR_NAMES, WjpIndex
+from hrtoets.index.store import ACTIVE_FILE, editions_folder
 from hrtoets.rule import (
     DEFAULT_THRESHOLD,
     Answer,
@@ -61,6 +66,28 @@ class Verdict:
     @property
     def borderline(self) -> bool:
         return self.outcome.borderline
+
+    def as_row(self, lang: str = "en") -> dict[str, Any]:
+        """The verdict as one flat dict (for ``pandas.DataFrame`` or a CSV writer)."""
+        country = self.country
+        return {
+            "query": self.query,
+            "status": self.status.value,
+            "iso3": country.iso3 if country else None,
+            "country": country.name(lang) if country else None,
+            "covered": self.covered,
+            "edition": self.edition,
+            "score": self.score,
+            "score_exact": self.score_exact,
+            "rank": self.rank,
+            "ranked_of": self.ranked_of,
+            "threshold": self.threshold,
+            "rounding": self.rounding.value,
+            "advice_needed": self.advice_needed,
+            "reason": self.reason.value,
+            "reasons": ";".join(r.value for r in self.outcome.reasons),
+            "borderline": self.borderline,
+        }
 
     def display_name(self, lang: str) -> str:
         """The country's name in ``lang``, or what the user typed when there is no country."""
@@ -203,6 +230,48 @@ def verdict_to_json(verdict: Verdict, lang: str) -> dict[str, Any]:
     return data
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+class _ScreenerCache:
+    """The screener of the last :func:`screen` call, kept while nothing it was built from changed.
+
+    What decides the screener is the home folder, its ``config.toml`` and the pointer to the active
+    index (``index use``/``update`` rewrite it): each is checked with one ``stat`` per call, so the
+    cache can never serve a stale index or rule, and a call costs microseconds instead of a reload.
+    """
+
+    def __init__(self) -> None:
+        self._key: object = None
+        self._screener: Screener | None = None
+
+    def get(self, settings: Settings | None) -> Screener:
+        env_home = os.environ.get("HRTOETS_HOME")
+        if settings is not None:
+            home = settings.home
+        else:
+            home = Path(env_home).expanduser() if env_home else default_home()
+        key = (
+            settings,
+            home,
+            os.environ.get("HRTOETS_DB"),
+            _stamp(home / CONFIG_FILE),
+            _stamp(editions_folder(home) / ACTIVE_FILE),
+        )
+        if key != self._key or self._screener is None:
+            self._screener = Screener.from_settings(settings or load_settings())
+            self._key = key
+        return self._screener
+
+
+_SCREENERS = _ScreenerCache()
+
+
 def screen(
     query: str,
     *,
@@ -210,12 +279,32 @@ def screen(
     answer: Answer | None = None,
     settings: Settings | None = None,
 ) -> Verdict:
-    """Screen one country with the user's configuration: ``screen("Marokko").advice_needed``."""
-    from hrtoets.config import load_settings
+    """Screen one country with the user's configuration: ``screen("Marokko").advice_needed``.
 
-    return Screener.from_settings(settings or load_settings()).screen(
-        query, edition=edition, answer=answer
-    )
+    The index and settings are loaded once and reused while they stay the same on disk.
+    """
+    return _SCREENERS.get(settings).screen(query, edition=edition, answer=answer)
+
+
+def screen_many(
+    queries: Iterable[str],
+    *,
+    edition: str | None = None,
+    answer: Answer | None = None,
+    settings: Settings | None = None,
+) -> Iterator[Verdict]:
+    """Screen each query with one screener; each distinct text is resolved once.
+
+    ``pandas.DataFrame(v.as_row() for v in screen_many(df["Land"]))`` gives a table of verdicts.
+    """
+    screener = _SCREENERS.get(settings)
+    seen: dict[str, Verdict] = {}
+    for query in queries:
+        text = str(query)
+        verdict = seen.get(text)
+        if verdict is None:
+            verdict = seen[text] = screener.screen(text, edition=edition, answer=answer)
+        yield verdict
 
 
 def format_score(score: float | None, digits: int = 2) -> str:

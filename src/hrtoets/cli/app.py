@@ -27,6 +27,7 @@ COMMAND_MODULES: Final = {
     "log": "hrtoets.cli.log",
     "clause": "hrtoets.cli.clause",
     "monitor": "hrtoets.cli.monitor",
+    "config": "hrtoets.cli.config",
 }
 
 EPILOG = (
@@ -68,10 +69,19 @@ app = typer.Typer(
     help="Screen international contacts for human-rights risk the way the City of Ghent does.",
     epilog=EPILOG,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion: bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def show_version(value: bool) -> None:
+    """``--version``: print the version and stop."""
+    if value:
+        from hrtoets.version import __version__
+
+        typer.echo(f"hrtoets {__version__}")
+        raise typer.Exit(int(ExitCode.OK))
 
 
 @app.callback()
@@ -79,6 +89,12 @@ def root(
     ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the full traceback of an error.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", is_eager=True, callback=show_version
+        ),
     ] = False,
 ) -> None:
     """Screen international contacts for human-rights risk the way the City of Ghent does.

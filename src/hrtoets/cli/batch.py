@@ -78,7 +78,9 @@ def batch(
 
     session = start(lang, db)
     screener = Screener.from_settings(session.settings)
-    request = LogRequest(log, session.ask_answer(log, answer), officer) if log else None
+    request = (
+        LogRequest(log, session.ask_answer(log, answer), session.officer(officer)) if log else None
+    )
     with _progress(session) as progress, recording(session.settings, request) as recorder:
         result = run_batch(
             source,

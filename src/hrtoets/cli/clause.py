@@ -183,7 +183,13 @@ def render(  # every option keyword-only: they are named on the command line too
         return
     assert output is not None
     request = _log_request(
-        session, name, log=log, check=check, kind=kind, answer=answer, officer=officer
+        session,
+        name,
+        log=log,
+        check=check,
+        kind=kind,
+        answer=answer,
+        officer=session.officer(officer),
     )
     _render_one(
         session,

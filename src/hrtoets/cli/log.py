@@ -78,7 +78,7 @@ def add(
         kind=kind,
         title=title,
         countries=country or [],
-        officer=officer,
+        officer=session.officer(officer),
         department=department,
         partner=partner,
         planned=planned,
@@ -128,7 +128,7 @@ def advice(
         outcome=outcome,
         on=date,
         note=note,
-        officer=officer,
+        officer=session.officer(officer),
     )
     _render_event(session, check, json_output)
 
@@ -152,7 +152,12 @@ def decide(
 
     session = start(lang, db)
     check = actions.decide(
-        session.settings, check_id, decision=decision, on=date, note=note, officer=officer
+        session.settings,
+        check_id,
+        decision=decision,
+        on=date,
+        note=note,
+        officer=session.officer(officer),
     )
     _render_event(session, check, json_output)
 

@@ -55,7 +55,7 @@ OfficerOption = Annotated[
     str | None,
     typer.Option(
         "--officer",
-        help="Who records this in the register (default: the OS user).",
+        help="Who records this in the register (default: config.toml officer, else the OS user).",
         show_default=False,
     ),
 ]

@@ -53,6 +53,10 @@ class Session:
 
         return Console(stderr=True, highlight=False)
 
+    def officer(self, given: str | None) -> str | None:
+        """Who records: ``--officer``, else ``officer`` in config.toml, else (None) the OS user."""
+        return given or self.settings.officer or None
+
     def say(self, key: str, /, *, style: str | None = None, **params: Any) -> None:
         """A message on stderr (talk, not results), one line that the terminal wraps itself.
 

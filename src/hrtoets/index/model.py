@@ -83,11 +83,14 @@ class WjpIndex:
         if not self.editions:
             raise ValueError("an index needs at least one entry")
         self.latest: str = self.editions[-1]
+        self._ranks: dict[str, dict[str, int]] = {}  # per edition, computed on first use
 
     def edition(self, wanted: str | None = None) -> str:
         """The edition label for what a user typed (``2024``, ``2017-2018``, ``2018``)."""
         if wanted is None or not wanted.strip():
             return self.latest
+        if wanted in self._by_edition:  # a label itself: the common case, from another look-up
+            return wanted
         for label in self.editions:
             if edition_matches(wanted, label):
                 return label
@@ -113,12 +116,25 @@ class WjpIndex:
         entry = self.entry(iso3, edition)
         if entry is None:
             return None
-        rows = self.entries(entry.edition)
-        better = sum(1 for other in rows if other.overall > entry.overall)
-        return better + 1, len(rows)
+        ranks = self._ranks.get(entry.edition)
+        if ranks is None:
+            ranks = self._ranks[entry.edition] = _competition_ranks(self._by_edition[entry.edition])
+        return ranks[iso3], len(self._by_edition[entry.edition])
 
     def names(self) -> Mapping[str, str]:
         """ISO3 → the index's own name for the country (the latest edition's spelling wins)."""
         return {iso3: entry.country for (iso3, _), entry in self._by_key.items()} | {
             entry.iso3: entry.country for entry in self._by_edition[self.latest]
         }
+
+
+def _competition_ranks(best_first: tuple[IndexEntry, ...]) -> dict[str, int]:
+    """ISO3 → rank by exact score, ties sharing the better rank (1, 2, 2, 4)."""
+    ranks: dict[str, int] = {}
+    for position, entry in enumerate(best_first, 1):
+        previous = best_first[position - 2] if position > 1 else None
+        if previous is not None and previous.overall == entry.overall:
+            ranks[entry.iso3] = ranks[previous.iso3]
+        else:
+            ranks[entry.iso3] = position
+    return ranks

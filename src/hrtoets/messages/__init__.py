@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, Final
 
-from hrtoets.messages import agreements, batch, core, register, updates
+from hrtoets.messages import agreements, batch, core, register, settings, updates
 
 LANGUAGES: Final = ("nl", "en")
 DEFAULT_LANGUAGE: Final = "nl"
@@ -23,7 +23,7 @@ Catalogue = dict[str, dict[str, str]]
 def catalogue() -> Catalogue:
     """All messages, merged; a key defined twice is a bug and raises."""
     merged: Catalogue = {}
-    for module in (core, batch, register, agreements, updates):
+    for module in (core, batch, register, agreements, updates, settings):
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 msg = f"message key {key!r} is defined twice"
