@@ -76,4 +76,5 @@ def test_round_trip_and_intact_chain(
         assert stored.advice_needed == (
             any(c.advice_needed for c in stored.countries) or fields["answer"] is not Answer.NO
         )
-    assert [dict(e.payload) for e in read[0].events[1:]] == notes
+    # Each payload is stored as given, plus the format it was written in.
+    assert [dict(e.payload) for e in read[0].events[1:]] == [n | {"format": 2} for n in notes]

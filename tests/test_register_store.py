@@ -76,7 +76,7 @@ def test_lifecycle_and_derived_status(db_url: str, bundled_screener: Screener) -
         "advice-received",
         "decided",
     ]
-    assert done.events[1].payload == {"date": "2025-03-01", "note": ""}
+    assert done.events[1].payload == {"date": "2025-03-01", "format": 2, "note": ""}
     assert done.events[2].officer == "raad"
     assert [c.iso3 for c in done.countries] == ["MAR", "BEL"]
     assert done.countries[0].score == 0.48
@@ -195,7 +195,11 @@ def test_append_event_for_other_features(db_url: str, bundled_screener: Screener
             answer=Answer.NO,
         )
         event = register.append_event(check.id, "agreement", payload, officer="an")
-        assert (event.seq, event.kind, dict(event.payload)) == (2, "agreement", payload)
+        assert (event.seq, event.kind, dict(event.payload)) == (
+            2,
+            "agreement",
+            payload | {"format": 2},
+        )
         assert register.get(check.id).status is Status.NOT_NEEDED
         assert register.get(check.id).events[-1] == event
         with pytest.raises(InputError) as bad:
@@ -281,11 +285,11 @@ def test_verify_intact_counts(db_url: str, bundled_screener: Screener) -> None:
     # JSON (sorted keys, no spaces) of seq, check_id, kind, recorded_at, officer and payload,
     # followed by the previous event's hash.
     at, payload, prev, stored = _stored(db_url, 2)
-    assert payload == '{"date":"2025-03-01","note":"Raad"}'
+    assert payload == '{"date":"2025-03-01","format":2,"note":"Raad"}'
     assert prev == _stored(db_url, 1)[3]
     content = (
         '{"check_id":1,"kind":"advice-requested","officer":"an",'
-        f'"payload":{{"date":"2025-03-01","note":"Raad"}},"recorded_at":"{at}","seq":2}}'
+        f'"payload":{{"date":"2025-03-01","format":2,"note":"Raad"}},"recorded_at":"{at}","seq":2}}'
     )
     assert stored == _sha256(content + prev)
     at, payload, prev, stored = _stored(db_url, 3)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rich.table import Table
 
+from hrtoets.cli.display import escape_controls, plain
 from hrtoets.cli.session import Session
 from hrtoets.register.labels import country_name, label, phrase
-from hrtoets.register.model import CheckRecord, CountryScreening, Event, VerifyResult
+from hrtoets.register.model import FORMAT_KEY, CheckRecord, CountryScreening, Event, VerifyResult
 from hrtoets.screening import format_score
 
 
@@ -38,21 +39,22 @@ def _verdict(session: Session, advice_needed: bool) -> str:
 
 def _countries(session: Session, check: CheckRecord) -> None:
     for c in check.countries:
-        score = (
-            session.t(
-                "register.score",
-                score=format_score(c.score),
-                exact=format_score(c.score_exact, 4),
-                edition=c.edition,
+        verdict = f"{_verdict(session, c.advice_needed)}: {country_reasons(session, c)}"
+        if c.iso3 is None:  # unresolved, ambiguous or empty: no country, so no score to show
+            line = f"  {c.query.strip() or '—'}: {verdict}"
+        else:
+            score = (
+                session.t(
+                    "register.score",
+                    score=format_score(c.score),
+                    exact=format_score(c.score_exact, 4),
+                    edition=c.edition,
+                )
+                if c.covered
+                else session.t("register.not_covered", edition=c.edition)
             )
-            if c.covered
-            else session.t("register.not_covered", edition=c.edition)
-        )
-        session.out.print(
-            f"  {country_name(c, session.lang)} ({c.iso3}): {score} — "
-            f"{_verdict(session, c.advice_needed)}: {country_reasons(session, c)}",
-            markup=False,
-        )
+            line = f"  {country_name(c, session.lang)} ({c.iso3}): {score} — {verdict}"
+        session.out.print(escape_controls(line), markup=False)
 
 
 def _overall(session: Session, check: CheckRecord) -> None:
@@ -65,15 +67,13 @@ def _overall(session: Session, check: CheckRecord) -> None:
 
 def render_added(session: Session, check: CheckRecord) -> None:
     """What was recorded, and the next step."""
-    session.out.print(
-        session.t(
-            "register.added",
-            id=check.id,
-            title=check.title,
-            kind=_label(session, "kind", check.kind.value),
-        ),
-        markup=False,
+    added = session.t(
+        "register.added",
+        id=check.id,
+        title=check.title,
+        kind=_label(session, "kind", check.kind.value),
     )
+    session.out.print(escape_controls(added), markup=False)
     _countries(session, check)
     _overall(session, check)
     if check.advice_needed:
@@ -101,15 +101,16 @@ def render_list(session: Session, checks: list[CheckRecord]) -> None:
         session.say("register.none_found")
         return
     table = Table(box=None, pad_edge=False)
-    for key in ("id", "date", "kind", "title", "countries", "advice_needed", "status"):
+    for key in ("id", "date", "kind", "title", "partner", "countries", "advice_needed", "status"):
         table.add_column(session.t(f"register.col.{key}"), overflow="fold")
     for check in checks:
         table.add_row(
             str(check.id),
             check.created_at[:10],
             _label(session, "kind", check.kind.value),
-            check.title,
-            ", ".join(c.iso3 or c.query for c in check.countries),
+            plain(check.title),
+            plain(check.partner),
+            plain(", ".join(c.iso3 or c.query for c in check.countries)),
             session.t("word.yes" if check.advice_needed else "word.no"),
             _label(session, "status", check.status.value),
             style="red" if check.advice_needed else None,
@@ -118,7 +119,7 @@ def render_list(session: Session, checks: list[CheckRecord]) -> None:
 
 
 def _event_details(session: Session, event: Event) -> str:
-    payload = dict(event.payload)
+    payload = {k: v for k, v in event.payload.items() if k != FORMAT_KEY}
     if event.kind == "created":
         return session.t("register.event_created_detail")
     for key, group in (("outcome", "outcome"), ("decision", "decision")):
@@ -138,16 +139,13 @@ def _event_details(session: Session, event: Event) -> str:
 def render_check(session: Session, check: CheckRecord) -> None:
     """The check as recorded, then every event with its hash."""
     out = session.out
-    out.print(
-        session.t(
-            "register.show_title",
-            id=check.id,
-            title=check.title,
-            status=_label(session, "status", check.status.value),
-        ),
-        style="bold",
-        markup=False,
+    title = session.t(
+        "register.show_title",
+        id=check.id,
+        title=check.title,
+        status=_label(session, "status", check.status.value),
     )
+    out.print(escape_controls(title), style="bold", markup=False)
     fields = (
         ("kind", _label(session, "kind", check.kind.value)),
         ("created_at", check.created_at),
@@ -160,17 +158,19 @@ def render_check(session: Session, check: CheckRecord) -> None:
     )
     for key, value in fields:
         if value:
-            out.print(f"  {session.t(f'register.col.{key}')}: {value}", markup=False)
+            out.print(
+                escape_controls(f"  {session.t(f'register.col.{key}')}: {value}"), markup=False
+            )
     _countries(session, check)
     _overall(session, check)
     out.print()
     out.print(session.t("register.history"), style="bold", markup=False)
     for event in check.events:
-        out.print(
+        line = (
             f"  #{event.seq} {event.recorded_at} {_label(session, 'event', event.kind)} "
-            f"({event.officer}): {_event_details(session, event)}  [{event.hash[:12]}]",
-            markup=False,
+            f"({event.officer}): {_event_details(session, event)}  [{event.hash[:12]}]"
         )
+        out.print(escape_controls(line), markup=False)
 
 
 def render_verify(session: Session, result: VerifyResult) -> None:

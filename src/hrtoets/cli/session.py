@@ -45,13 +45,13 @@ class Session:
     def out(self) -> Console:
         from rich.console import Console
 
-        return Console(highlight=False)
+        return Console(highlight=False, emoji=False)
 
     @cached_property
     def err(self) -> Console:
         from rich.console import Console
 
-        return Console(stderr=True, highlight=False)
+        return Console(stderr=True, highlight=False, emoji=False)
 
     def officer(self, given: str | None) -> str | None:
         """Who records: ``--officer``, else ``officer`` in config.toml, else (None) the OS user."""
@@ -63,7 +63,10 @@ class Session:
         Rich's own wrapping would break a long path in the middle (``register.xl sx``), and a
         person copies that path.
         """
-        self.err.print(self.t(key, **params), style=style, markup=False, soft_wrap=True)
+        from hrtoets.cli.display import escape_controls
+
+        text = escape_controls(self.t(key, **params))  # a parameter may be text a user typed
+        self.err.print(text, style=style, markup=False, soft_wrap=True)
 
     def ask_answer(self, kind: str | None, answer: str | None) -> str | None:
         """The guiding-question answer; asked when a council kind needs it and a person is there."""

@@ -116,6 +116,22 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
             "nl": "de tabel met controles zegt over controle {check} iets anders dan gebeurtenis {seq} vastlegde",
             "en": "the checks table says something about check {check} that differs from what event {seq} recorded",
         },
+        "canonical": {
+            "nl": "gebeurtenis {seq} (controle {check}) is niet meer opgeslagen zoals hrtoets haar schreef (dubbele of verplaatste sleutels, andere spaties): een SQL-programma kan er iets anders in lezen dan de hash dekt",
+            "en": "event {seq} (check {check}) is no longer stored as hrtoets wrote it (duplicate or reordered keys, other spacing): an SQL tool may read something other than what the hash covers",
+        },
+        "unreadable": {
+            "nl": "gebeurtenis {seq} (controle {check}) kan niet gelezen worden (te diep genest, een te groot getal of geen JSON)",
+            "en": "event {seq} (check {check}) cannot be read (nested too deep, a number too large, or not JSON)",
+        },
+        "head_counter": {
+            "nl": "de teller van de controles in de kop van de keten (tabel register_head) is teruggezet of verhoogd: het volgende nummer zou een bestaande controle overschrijven of een gat laten",
+            "en": "the check counter in the chain head (table register_head) was rolled back or raised: the next number would reuse an existing check or leave a gap",
+        },
+        "orphans": {
+            "nl": "de tabel met landen heeft rijen voor controle {check}, die geen gebeurtenis ooit aanmaakte",
+            "en": "the countries table has rows for check {check}, which no event ever created",
+        },
         "head_missing": {
             "nl": "de kop van de keten (tabel register_head) is leeg, dus of er gebeurtenissen aan het einde zijn verwijderd, valt niet meer na te gaan",
             "en": "the chain head (table register_head) is empty, so whether events were removed from the end can no longer be checked",
@@ -237,6 +253,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.unreachable": {
         "nl": "De registerdatabase {url} is niet bereikbaar ({error}); controleer --db, HRTOETS_DB of de server.",
         "en": "The register database {url} cannot be reached ({error}); check --db, HRTOETS_DB or the server.",
+    },
+    "register.not_a_register": {
+        "nl": "{url} is geen register van hrtoets: het bestand bevat tabellen van een ander programma. Kies een ander bestand met --db; hrtoets schrijft er niets in.",
+        "en": "{url} is not an hrtoets register: the file holds another program's tables. Choose another file with --db; hrtoets writes nothing into it.",
     },
     "register.unusable": {
         "nl": "{url} is geen bruikbare registerdatabase ({error}); kies een andere met --db.",

@@ -72,14 +72,33 @@ class ChainFinding:
     head_hash: str
     broken_seq: int | None = None
     broken_check: int | None = None
-    problem: str | None = None  # hash, link, gap, head
+    problem: str | None = None  # hash, link, gap, head, canonical, unreadable
 
 
-def _recomputed(link: Link) -> str | None:
+class _Duplicate(ValueError):
+    """A JSON object with the same key twice: SQL tools and Python would read different values."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise _Duplicate
+    return dict(pairs)
+
+
+def read_payload(text: str) -> Any:
+    """A stored payload parsed strictly: duplicate keys refused; ``ValueError`` on anything wrong.
+
+    Deep nesting and huge numbers are refused as ``ValueError`` too, never a crash: the register is
+    read by people who must get a finding, not a traceback.
+    """
     try:
-        payload = json.loads(link.payload)
-    except (TypeError, ValueError):
-        return None
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except RecursionError:
+        raise ValueError("nested too deep") from None
+
+
+def _recomputed(link: Link, payload: Any) -> str:
     return link_hash(
         seq=link.seq,
         check_id=link.check_id,
@@ -89,6 +108,22 @@ def _recomputed(link: Link) -> str | None:
         payload=payload,
         prev_hash=link.prev_hash,
     )
+
+
+def _link_problem(link: Link, prev: str) -> str | None:
+    """What is wrong with one link that follows ``prev``, or ``None``."""
+    if link.prev_hash != prev:
+        return "link"
+    try:
+        payload = read_payload(link.payload)
+        exact = canonical(payload) == link.payload
+    except _Duplicate:
+        exact = False
+    except (TypeError, ValueError):
+        return "unreadable"
+    if not exact:
+        return "canonical"
+    return "hash" if _recomputed(link, payload) != link.hash else None
 
 
 def walk(links: Iterable[Link], head_seq: int | None, head_hash: str | None) -> ChainFinding:
@@ -101,10 +136,9 @@ def walk(links: Iterable[Link], head_seq: int | None, head_hash: str | None) -> 
     for link in links:
         if link.seq != expected:
             return ChainFinding(count, prev, expected, None, "gap")
-        if link.prev_hash != prev:
-            return ChainFinding(count, prev, link.seq, link.check_id, "link")
-        if _recomputed(link) != link.hash:
-            return ChainFinding(count, prev, link.seq, link.check_id, "hash")
+        problem = _link_problem(link, prev)
+        if problem is not None:
+            return ChainFinding(count, prev, link.seq, link.check_id, problem)
         prev, expected, count = link.hash, expected + 1, count + 1
     if head_seq is None:
         return ChainFinding(count, prev, None, None, "head")

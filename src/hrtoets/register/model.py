@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from hrtoets.errors import InputError, RegisterError
 from hrtoets.register.kinds import (
@@ -32,6 +32,18 @@ from hrtoets.rule import Answer, Reason
 
 if TYPE_CHECKING:
     from hrtoets.screening import Verdict
+
+# The format of stored payloads. 1: hrtoets 0.1.0, which wrote no ``format`` key; 2: the same
+# fields plus ``format``. Readers take every earlier format, ignore keys they do not know (a newer
+# release may add some) and give missing optional keys their defaults.
+FORMAT_KEY: Final = "format"
+PAYLOAD_FORMAT: Final = 2
+
+
+def payload_format(payload: Mapping[str, Any]) -> int:
+    """The format a stored payload was written in (1 when it says none: hrtoets 0.1.0)."""
+    value = payload.get(FORMAT_KEY, 1)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +87,25 @@ class CountryScreening:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CountryScreening:
-        return cls(**{**data, "reasons": tuple(data["reasons"])})
+        """Read a stored country: known keys only, so a newer release's extra keys are ignored."""
+        reasons = tuple(str(r) for r in data.get("reasons") or [data["reason"]])
+        return cls(
+            query=str(data["query"]),
+            iso3=data.get("iso3"),
+            name=data.get("name"),
+            status=str(data.get("status", "resolved")),
+            covered=bool(data.get("covered", data.get("score") is not None)),
+            edition=str(data.get("edition", "")),
+            score=data.get("score"),
+            score_exact=data.get("score_exact"),
+            advice_needed=bool(data["advice_needed"]),
+            reason=str(data["reason"]),
+            reasons=reasons,
+            borderline=bool(data.get("borderline", False)),
+            threshold=float(data.get("threshold", 0.5)),
+            rounding=str(data.get("rounding", "published")),
+            answer=data.get("answer"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,21 +235,21 @@ class CheckRecord:
 
     @classmethod
     def _from_created(cls, created: Event, events: Sequence[Event]) -> CheckRecord:
-        data = created.payload
+        data = created.payload  # any format so far: required keys, optional ones with defaults
         return cls(
             id=int(data["id"]),
             created_at=created.recorded_at,
-            officer=str(data["officer"]),
-            department=str(data["department"]),
+            officer=str(data.get("officer", created.officer)),
+            department=str(data.get("department") or ""),
             kind=Kind(data["kind"]),
             title=str(data["title"]),
-            partner=str(data["partner"]),
+            partner=str(data.get("partner") or ""),
             countries=tuple(CountryScreening.from_json(c) for c in data["countries"]),
-            planned_date=data["planned_date"],
-            answer=data["answer"],
+            planned_date=data.get("planned_date"),
+            answer=data.get("answer"),
             advice_needed=bool(data["advice_needed"]),
-            reasons=tuple(data["reasons"]),
-            note=str(data["note"]),
+            reasons=tuple(str(r) for r in data.get("reasons", ())),
+            note=str(data.get("note") or ""),
             events=tuple(events),
         )
 
@@ -325,7 +355,8 @@ class VerifyResult:
     head_hash: str | None  # None when the register's tables are damaged
     broken_seq: int | None = None  # None when no one event is to blame (head or tables gone)
     broken_check: int | None = None
-    problem: str | None = None  # hash, link, gap, head, projection, tables
+    # hash, link, gap, head, canonical, unreadable, head_counter, projection, orphans, tables
+    problem: str | None = None
     damaged_tables: tuple[str, ...] = ()  # with problem "tables": missing or lacking a column
 
     def to_json(self) -> dict[str, Any]:
@@ -365,6 +396,8 @@ def snapshot(verdict: Verdict) -> CountryScreening:
 
 __all__ = [
     "COUNCIL_KINDS",
+    "FORMAT_KEY",
+    "PAYLOAD_FORMAT",
     "CheckDraft",
     "CheckFilter",
     "CheckRecord",
@@ -386,5 +419,6 @@ __all__ = [
     "parse_kind",
     "parse_outcome",
     "parse_status",
+    "payload_format",
     "snapshot",
 ]

@@ -184,6 +184,10 @@ def create_or_migrate(conn: Connection) -> None:
     if version is None:
         if len(damaged_tables(conn)) < len(metadata.tables):
             return  # register tables without a version: damaged, and not ours to rebuild
+        if conn.dialect.name == "sqlite" and inspect(conn).get_table_names():
+            # A SQLite file is one database: tables of another program mean this is not a
+            # register, and writing ours into it would hide that behind an empty register.
+            raise RegisterError("register.not_a_register", url=_shown_url(conn))
         metadata.create_all(conn)
         conn.execute(insert(schema_version).values(version=SCHEMA_VERSION, migrated_at=_now()))
         conn.execute(
@@ -194,6 +198,10 @@ def create_or_migrate(conn: Connection) -> None:
     for step in range(version, SCHEMA_VERSION):
         MIGRATIONS[step](conn)
     conn.execute(update(schema_version).values(version=SCHEMA_VERSION, migrated_at=_now()))
+
+
+def _shown_url(conn: Connection) -> str:
+    return conn.engine.url.render_as_string(hide_password=True)
 
 
 def check_version(version: int) -> None:

@@ -45,7 +45,15 @@ def verify_chain(conn: Connection) -> VerifyResult:
         broken_check=found.broken_check,
         problem=found.problem,
     )
-    return compare_projection(conn, result) if result.intact else result
+    if not result.intact:
+        return result
+    if head_row is not None:
+        created_max = conn.execute(
+            select(func.max(events.c.check_id)).where(events.c.kind == EventKind.CREATED.value)
+        ).scalar_one()
+        if head_row.last_check_id != (created_max or 0):
+            return dataclasses.replace(result, intact=False, problem="head_counter")
+    return compare_projection(conn, result)
 
 
 def _expected(
@@ -82,6 +90,17 @@ def compare_projection(conn: Connection, result: VerifyResult) -> VerifyResult:
             return _broken(result, event.seq, check["id"])
     for orphan in stored.values():  # a check row that no event created
         return _broken(result, orphan["created_seq"], orphan["id"])
+    created_ids = {
+        row.check_id
+        for row in conn.execute(
+            select(events.c.check_id).where(events.c.kind == EventKind.CREATED.value)
+        )
+    }
+    for check_id in countries:
+        if check_id not in created_ids:  # country rows of a check that does not exist
+            return dataclasses.replace(
+                result, intact=False, broken_check=check_id, problem="orphans"
+            )
     return result
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, update
 
 from hrtoets.register.chain import canonical, link_hash
-from hrtoets.register.model import CheckDraft, Event, EventKind
+from hrtoets.register.model import FORMAT_KEY, PAYLOAD_FORMAT, CheckDraft, Event, EventKind
 from hrtoets.register.schema import (
     HEAD_ID,
     check_countries,
@@ -55,8 +55,12 @@ class ChainWriter:
     def link(
         self, check_id: int, kind: EventKind, payload: Mapping[str, Any], officer: str
     ) -> Event:
-        """The next event of the chain: its position and a hash over the previous one."""
-        text = canonical(dict(payload))
+        """The next event of the chain: its position and a hash over the previous one.
+
+        Every payload carries the format it was written in (``format``), so that any later release
+        knows how to read it.
+        """
+        text = canonical({**payload, FORMAT_KEY: PAYLOAD_FORMAT})
         stored = json.loads(text)  # what reading it back will give
         self._seq += 1
         digest = link_hash(
