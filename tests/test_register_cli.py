@@ -7,6 +7,7 @@ import os
 import pty
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ CHECK_KEYS = {
     "status",
     "advice_outcome",
     "decision",
+    "decided_without_advice",
 }
 COUNTRY_KEYS = {
     "query",
@@ -194,7 +196,8 @@ def test_lifecycle_through_the_cli(cli: Invoke, db_url: str) -> None:
     _add(cli, db_url, "--kind", "partnership", "--title", "Stedenband", "--country", "Marokko",
          "--answer", "no")  # fmt: skip
     base = ("--db", db_url, "--lang", "en")
-    requested = cli("log", "advice", "1", "--requested", "--date", "2025-03-01", *base)
+    today = date.today().isoformat()
+    requested = cli("log", "advice", "1", "--requested", "--date", today, *base)
     assert flat(requested.stdout) == (
         "Check 1: advice requested recorded (event 2); status: advice requested."
     )
@@ -297,7 +300,7 @@ def test_list_filters_and_table(cli: Invoke, db_url: str) -> None:
     bad = cli("log", "list", "--db", db_url, "--status", "closed", "--lang", "en", expect=2)
     assert flat(bad.stderr) == (
         "Status 'closed' does not exist; choose one of open, advice-requested, "
-        "advice-received, decided, not-needed."
+        "advice-received, decided, not-needed, withdrawn."
     )
     empty = cli("log", "list", "--db", db_url, "--year", "1999")
     assert (empty.stdout, flat(empty.stderr)) == ("", "Geen controles gevonden.")

@@ -28,6 +28,7 @@ from hrtoets.register.model import CheckDraft
 from hrtoets.rule import Answer
 from hrtoets.screening import Screener, Verdict
 
+TODAY = date.today()  # events may not be dated before their check, nor after today
 pytest_plugins = ["tests.register_fixtures"]  # db_url, bundled_screener
 
 
@@ -59,7 +60,7 @@ def test_lifecycle_and_derived_status(db_url: str, bundled_screener: Screener) -
         assert check.status is Status.OPEN
         assert check.advice_needed is True
         assert check.reasons == ("at_or_below_threshold",)
-        register.request_advice(check.id, officer="an", on=date(2025, 3, 1))
+        register.request_advice(check.id, officer="an", on=TODAY)
         assert register.get(check.id).status is Status.ADVICE_REQUESTED
         register.receive_advice(
             check.id, outcome=Outcome.CONDITIONAL, officer="raad", note="clausule"
@@ -76,7 +77,7 @@ def test_lifecycle_and_derived_status(db_url: str, bundled_screener: Screener) -
         "advice-received",
         "decided",
     ]
-    assert done.events[1].payload == {"date": "2025-03-01", "format": 2, "note": ""}
+    assert done.events[1].payload == {"date": TODAY.isoformat(), "format": 2, "note": ""}
     assert done.events[2].officer == "raad"
     assert [c.iso3 for c in done.countries] == ["MAR", "BEL"]
     assert done.countries[0].score == 0.48
@@ -245,7 +246,7 @@ def _three_events(url: str, screener: Screener) -> None:
         first = register.add_check(
             kind=Kind.PROCUREMENT, title="Laptops", countries=verdicts(screener, "Marokko")
         )
-        register.request_advice(first.id, officer="an", on=date(2025, 3, 1), note="Raad")
+        register.request_advice(first.id, officer="an", on=TODAY, note="Raad")
         register.add_check(kind=Kind.OTHER, title="Visit", countries=verdicts(screener, "BE"))
 
 
@@ -285,11 +286,11 @@ def test_verify_intact_counts(db_url: str, bundled_screener: Screener) -> None:
     # JSON (sorted keys, no spaces) of seq, check_id, kind, recorded_at, officer and payload,
     # followed by the previous event's hash.
     at, payload, prev, stored = _stored(db_url, 2)
-    assert payload == '{"date":"2025-03-01","format":2,"note":"Raad"}'
+    assert payload == f'{{"date":"{TODAY}","format":2,"note":"Raad"}}'
     assert prev == _stored(db_url, 1)[3]
     content = (
         '{"check_id":1,"kind":"advice-requested","officer":"an",'
-        f'"payload":{{"date":"2025-03-01","format":2,"note":"Raad"}},"recorded_at":"{at}","seq":2}}'
+        f'"payload":{{"date":"{TODAY}","format":2,"note":"Raad"}},"recorded_at":"{at}","seq":2}}'
     )
     assert stored == _sha256(content + prev)
     at, payload, prev, stored = _stored(db_url, 3)

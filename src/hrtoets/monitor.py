@@ -95,7 +95,8 @@ def _changes(screener: Screener, check: CheckRecord) -> list[Change]:
 
 def monitor(register: Register, screener: Screener) -> MonitorResult:
     """Re-screen every check that is not decided against ``screener``'s index."""
-    open_checks = [c for c in register.checks(CheckFilter()) if c.status is not Status.DECIDED]
+    closed = (Status.DECIDED, Status.WITHDRAWN)
+    open_checks = [c for c in register.checks(CheckFilter()) if c.status not in closed]
     changes = [change for check in open_checks for change in _changes(screener, check)]
     return MonitorResult(
         edition=screener.index.latest,

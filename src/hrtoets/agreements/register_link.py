@@ -60,7 +60,11 @@ class AgreementRecorder:
 
         request = self._request
         if request.check_id is not None:
-            self._register.get(request.check_id)  # an unknown id is one sentence
+            from hrtoets.register import EventKind, check_transition
+
+            check = self._register.get(request.check_id)  # an unknown id is one sentence
+            # A decided or withdrawn check, or another partner: refused before any file exists.
+            check_transition(check, EventKind.AGREEMENT, {"partner": agreement.partner or ""})
             return
         kind = request.kind or TEMPLATE_KINDS.get(agreement.template)
         if kind is None:

@@ -142,12 +142,27 @@ def decide(
     ],
     date: DateOption = None,
     note: NoteOption = "",
+    without_advice: Annotated[
+        bool,
+        typer.Option(
+            "--without-advice",
+            help="Decide a check that needs advice although no advice was asked (needs --reason).",
+        ),
+    ] = False,
+    reason: Annotated[
+        str,
+        typer.Option("--reason", help="Why the decision was taken without advice."),
+    ] = "",
     officer: OfficerOption = None,
     db: DbOption = None,
     lang: LangOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Record the city's decision; the check is closed after it."""
+    """Record the city's decision; the check is closed after it.
+
+    A check that needs advice is decided only after advice was requested, or with
+    --without-advice --reason TEXT, which every view and export then shows.
+    """
     from hrtoets.register import actions
 
     session = start(lang, db)
@@ -158,6 +173,28 @@ def decide(
         on=date,
         note=note,
         officer=session.officer(officer),
+        without_advice=without_advice,
+        reason=reason,
+    )
+    _render_event(session, check, json_output)
+
+
+@log_app.command("withdraw")
+def withdraw(
+    check_id: IdArgument,
+    *,
+    reason: Annotated[str, typer.Option("--reason", help="Why the check is withdrawn (required).")],
+    officer: OfficerOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Withdraw a check recorded in error; it stays in the register, marked withdrawn."""
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    check = actions.withdraw(
+        session.settings, check_id, reason=reason, officer=session.officer(officer)
     )
     _render_event(session, check, json_output)
 

@@ -17,6 +17,7 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "advice-received": {"nl": "advies ontvangen", "en": "advice received"},
         "decided": {"nl": "beslist", "en": "decided"},
         "not-needed": {"nl": "geen advies nodig", "en": "no advice needed"},
+        "withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
     },
     "event": {
         "created": {"nl": "geregistreerd", "en": "recorded"},
@@ -25,6 +26,7 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "decided": {"nl": "beslissing", "en": "decision"},
         "agreement": {"nl": "overeenkomst", "en": "agreement"},
         "note": {"nl": "notitie", "en": "note"},
+        "withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
     },
     "outcome": {
         "positive": {"nl": "positief", "en": "positive"},
@@ -228,6 +230,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.already_decided": {
         "nl": "Controle {id} is al beslist ({decision}) en dus afgesloten; registreer een nieuwe controle.",
         "en": "Check {id} is already decided ({decision}) and therefore closed; record a new check.",
+    },
+    "register.already_withdrawn": {
+        "nl": "Toets {id} is ingetrokken en dus afgesloten; registreer een nieuwe toets met 'hrtoets log add'.",
+        "en": "Check {id} was withdrawn and is therefore closed; record a new check with 'hrtoets log add'.",
+    },
+    "register.decide_without_advice": {
+        "nl": "Toets {id} heeft advies nodig en er is nog geen advies gevraagd; vraag het eerst met 'hrtoets log advice {id} --requested', of beslis met --without-advice --reason \"waarom\".",
+        "en": "Check {id} needs advice and none was requested; first record 'hrtoets log advice {id} --requested', or decide with --without-advice --reason \"why\".",
+    },
+    "register.without_advice_reason": {
+        "nl": 'Een beslissing zonder advies over toets {id} heeft een reden nodig: geef --reason "waarom".',
+        "en": 'A decision on check {id} without advice needs a reason: give --reason "why".',
+    },
+    "register.withdraw_reason": {
+        "nl": 'Zeg waarom toets {id} wordt ingetrokken: geef --reason "waarom".',
+        "en": 'Say why check {id} is withdrawn: give --reason "why".',
+    },
+    "register.other_partner": {
+        "nl": "De overeenkomst noemt partner '{partner}', maar toets {id} werd geregistreerd voor '{recorded}'; maak de overeenkomst voor '{recorded}' of registreer een nieuwe toets.",
+        "en": "The agreement names partner '{partner}', but check {id} was recorded for '{recorded}'; draw up the agreement for '{recorded}' or record a new check.",
+    },
+    "register.date_in_future": {
+        "nl": "De datum {date} ligt na vandaag ({today}); wat gebeurd is, kan niet later gedateerd zijn.",
+        "en": "The date {date} is after today ({today}); what happened cannot be dated later.",
+    },
+    "register.date_before_check": {
+        "nl": "De datum {date} ligt vóór de registratie van toets {id} ({earliest}); geef een datum vanaf {earliest}.",
+        "en": "The date {date} is before check {id} was recorded ({earliest}); give a date from {earliest} on.",
+    },
+    "register.date_before_advice": {
+        "nl": "De datum {date} ligt vóór het vorige adviesmoment van toets {id} ({earliest}); geef een datum vanaf {earliest}.",
+        "en": "The date {date} is before the last advice step of check {id} ({earliest}); give a date from {earliest} on.",
     },
     "register.already_requested": {
         "nl": "Voor controle {id} is al advies gevraagd; registreer het advies met --received.",

@@ -128,12 +128,31 @@ def decide(
     on: str | None = None,
     note: str = "",
     officer: str | None = None,
+    without_advice: bool = False,
+    reason: str = "",
 ) -> CheckRecord:
     """``hrtoets log decide``: what the city decided; closes the check."""
     parsed = parse_decision(decision)
     day = parse_date(on) if on else None
     with open_configured(settings) as register:
-        register.decide(check_id, decision=parsed, officer=officer, on=day, note=note)
+        register.decide(
+            check_id,
+            decision=parsed,
+            officer=officer,
+            on=day,
+            note=note,
+            without_advice=without_advice,
+            reason=reason,
+        )
+        return register.get(check_id)
+
+
+def withdraw(
+    settings: Settings, check_id: int, *, reason: str, officer: str | None = None
+) -> CheckRecord:
+    """``hrtoets log withdraw``: take back a check recorded in error; nothing is deleted."""
+    with open_configured(settings) as register:
+        register.withdraw(check_id, reason=reason, officer=officer)
         return register.get(check_id)
 
 

@@ -38,6 +38,7 @@ class Status(StrEnum):
     ADVICE_RECEIVED = "advice-received"
     DECIDED = "decided"
     NOT_NEEDED = "not-needed"
+    WITHDRAWN = "withdrawn"
 
 
 class EventKind(StrEnum):
@@ -49,6 +50,7 @@ class EventKind(StrEnum):
     DECIDED = "decided"
     AGREEMENT = "agreement"
     NOTE = "note"
+    WITHDRAWN = "withdrawn"
 
 
 class Outcome(StrEnum):

@@ -213,6 +213,14 @@ class CheckRecord:
         return _latest(self.events, EventKind.DECIDED, "decision")
 
     @property
+    def decided_without_advice(self) -> bool:
+        """The decision was taken while advice was needed and never asked (with a reason)."""
+        return any(
+            e.kind == EventKind.DECIDED and bool(e.payload.get("without_advice"))
+            for e in self.events
+        )
+
+    @property
     def year(self) -> int:
         return int(self.created_at[:4])
 
@@ -272,6 +280,7 @@ class CheckRecord:
             "status": self.status.value,
             "advice_outcome": self.advice_outcome,
             "decision": self.decision,
+            "decided_without_advice": self.decided_without_advice,
         }
         if events:
             data["events"] = [e.to_json() for e in self.events]
@@ -294,8 +303,10 @@ def _latest(events: Sequence[Event], kind: EventKind, key: str) -> str | None:
 
 
 def derive_status(advice_needed: bool, events: Sequence[Event]) -> Status:
-    """Decided beats everything; else the latest advice event; else open or not needed."""
+    """Withdrawn or decided beats everything; else the latest advice event; else open or not."""
     kinds = [e.kind for e in events]
+    if EventKind.WITHDRAWN in kinds:
+        return Status.WITHDRAWN
     if EventKind.DECIDED in kinds:
         return Status.DECIDED
     advice = [k for k in kinds if k in (EventKind.ADVICE_REQUESTED, EventKind.ADVICE_RECEIVED)]
@@ -305,23 +316,93 @@ def derive_status(advice_needed: bool, events: Sequence[Event]) -> Status:
     return Status.OPEN if advice_needed else Status.NOT_NEEDED
 
 
-def check_transition(check: CheckRecord, kind: EventKind) -> None:
-    """Refuse an event that makes no sense for the check's current status.
+_CLOSED_TO: Final = frozenset(
+    {
+        EventKind.ADVICE_REQUESTED,
+        EventKind.ADVICE_RECEIVED,
+        EventKind.DECIDED,
+        EventKind.AGREEMENT,
+        EventKind.WITHDRAWN,
+    }
+)
 
-    A decided check is closed; advice can be received only after it was requested, and requested
-    only once at a time. Agreements and notes may be added whenever.
+
+def check_transition(
+    check: CheckRecord,
+    kind: EventKind,
+    payload: Mapping[str, Any] | None = None,
+    *,
+    today: date | None = None,
+) -> None:
+    """Refuse an event that does not follow the process, with one sentence saying why.
+
+    A decided or withdrawn check is closed (notes only). Advice is received only after it was
+    requested, and requested once at a time. A check that needs advice is decided only after
+    advice was requested, unless the decision says it was taken without advice and why. Dates
+    follow the process and none lies after today. An agreement names the check's own partner.
     """
+    payload = payload or {}
     status = check.status
     if kind is EventKind.CREATED:
         raise InputError("register.created_via_add", id=check.id)
-    if kind in (EventKind.AGREEMENT, EventKind.NOTE):
+    if kind is EventKind.NOTE:
         return
-    if status is Status.DECIDED:
+    if status is Status.WITHDRAWN and kind in _CLOSED_TO:
+        raise InputError("register.already_withdrawn", id=check.id)
+    if status is Status.DECIDED and kind in _CLOSED_TO:
         raise InputError("register.already_decided", id=check.id, decision=check.decision)
     if kind is EventKind.ADVICE_REQUESTED and status is Status.ADVICE_REQUESTED:
         raise InputError("register.already_requested", id=check.id)
     if kind is EventKind.ADVICE_RECEIVED and status is not Status.ADVICE_REQUESTED:
         raise InputError("register.not_requested", id=check.id)
+    if kind is EventKind.DECIDED:
+        _check_decision(check, payload)
+    if kind is EventKind.AGREEMENT:
+        _check_partner(check, payload)
+    _check_date(check, kind, payload, today or date.today())
+
+
+def _check_decision(check: CheckRecord, payload: Mapping[str, Any]) -> None:
+    asked = any(e.kind == EventKind.ADVICE_REQUESTED for e in check.events)
+    if check.advice_needed and not asked and not payload.get("without_advice"):
+        raise InputError("register.decide_without_advice", id=check.id)
+    if payload.get("without_advice") and not str(payload.get("reason", "")).strip():
+        raise InputError("register.without_advice_reason", id=check.id)
+
+
+def _check_partner(check: CheckRecord, payload: Mapping[str, Any]) -> None:
+    partner = str(payload.get("partner") or "").strip()
+    if partner and check.partner.strip() and partner.casefold() != check.partner.strip().casefold():
+        raise InputError(
+            "register.other_partner", id=check.id, partner=partner, recorded=check.partner
+        )
+
+
+def _event_date(event: Event) -> str:
+    """The date an event is about: the date it names, else the day it was recorded."""
+    value = event.payload.get("date")
+    return str(value) if isinstance(value, str) and value else event.recorded_at[:10]
+
+
+def _check_date(
+    check: CheckRecord, kind: EventKind, payload: Mapping[str, Any], today: date
+) -> None:
+    day = payload.get("date")
+    if not isinstance(day, str) or not day:
+        return
+    if day > today.isoformat():
+        raise InputError("register.date_in_future", date=day, today=today.isoformat())
+    earliest, key = check.created_at[:10], "register.date_before_check"
+    if kind in (EventKind.ADVICE_RECEIVED, EventKind.DECIDED):
+        advice = [
+            e
+            for e in check.events
+            if e.kind in (EventKind.ADVICE_REQUESTED, EventKind.ADVICE_RECEIVED)
+        ]
+        if advice:
+            earliest, key = max(earliest, _event_date(advice[-1])), "register.date_before_advice"
+    if day < earliest:
+        raise InputError(key, id=check.id, date=day, earliest=earliest)
 
 
 @dataclass(frozen=True, slots=True)

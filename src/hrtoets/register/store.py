@@ -219,7 +219,7 @@ class Register:
             raise InputError("register.bad_payload", kind=event_kind.value) from None
         with self._write() as conn:
             writer = ChainWriter(self._head(conn), _now())  # the lock, before reading the check
-            check_transition(self._load(conn, check_id), event_kind)
+            check_transition(self._load(conn, check_id), event_kind, payload)
             event = writer.link(check_id, event_kind, payload, officer or default_officer())
             writer.flush(conn)
         return event
@@ -253,10 +253,30 @@ class Register:
         officer: str | None = None,
         on: date | None = None,
         note: str = "",
+        without_advice: bool = False,
+        reason: str = "",
     ) -> Event:
-        """The city decided; the check is closed after this."""
-        payload = _dated(on, decision=decision.value, note=note)
+        """The city decided; the check is closed after this.
+
+        A check that needs advice is decided only after advice was requested, unless
+        ``without_advice`` says it was not, with ``reason`` saying why: that stays visible in
+        every view, export and report.
+        """
+        payload: dict[str, Any] = _dated(on, decision=decision.value, note=note)
+        if without_advice:
+            payload |= {"without_advice": True, "reason": reason}
         return self.append_event(check_id, EventKind.DECIDED, payload, officer=officer)
+
+    def withdraw(self, check_id: int, *, reason: str, officer: str | None = None) -> Event:
+        """Withdraw a check recorded in error (a typo, a contact that did not happen).
+
+        Nothing is deleted: the check stays in the register, marked withdrawn with the reason,
+        and leaves the open lists and ``monitor``.
+        """
+        if not reason.strip():
+            raise InputError("register.withdraw_reason", id=check_id)
+        payload = _dated(None, reason=reason)
+        return self.append_event(check_id, EventKind.WITHDRAWN, payload, officer=officer)
 
     # -- reading ---------------------------------------------------------------------------------
 

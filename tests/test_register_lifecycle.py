@@ -1,0 +1,135 @@
+"""The process the register enforces: advice before a decision, dates in order, closed checks."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.conftest import Invoke, flat
+
+pytest_plugins = ["tests.register_fixtures"]  # db_url
+
+TODAY = date.today()
+
+
+def _add(cli: Invoke, db: str, *extra: str) -> int:
+    args = ("log", "add", "--db", db, "--json", "--kind", "partnership", "--title", "Stedenband",
+            "--answer", "nee", "--partner", "Stad Rabat", *extra)  # fmt: skip
+    return int(json.loads(cli(*args).stdout)["id"])
+
+
+def _events(cli: Invoke, db: str, check: int) -> int:
+    return len(json.loads(cli("log", "show", str(check), "--db", db, "--json").stdout)["events"])
+
+
+def _refused(cli: Invoke, db: str, *args: str) -> str:
+    result = cli(*args, "--db", db, "--lang", "en", expect=2)
+    assert result.stdout == ""
+    return flat(result.stderr)
+
+
+def test_no_decision_while_advice_is_needed_and_not_asked(cli: Invoke, db_url: str) -> None:
+    check = _add(cli, db_url, "--country", "Marokko")
+    assert _refused(cli, db_url, "log", "decide", str(check), "--decision", "go") == (
+        f"Check {check} needs advice and none was requested; first record 'hrtoets log advice "
+        f'{check} --requested\', or decide with --without-advice --reason "why".'
+    )
+    assert _events(cli, db_url, check) == 1
+    assert (
+        _refused(cli, db_url, "log", "decide", str(check), "--decision", "go", "--without-advice")
+        == f'A decision on check {check} without advice needs a reason: give --reason "why".'
+    )
+    decided = json.loads(
+        cli(
+            "log",
+            "decide",
+            str(check),
+            "--decision",
+            "go",
+            "--without-advice",
+            "--reason",
+            "spoedbezoek",
+            "--db",
+            db_url,
+            "--json",
+        ).stdout
+    )
+    assert (decided["status"], decided["decided_without_advice"]) == ("decided", True)
+    assert decided["events"][-1]["payload"]["reason"] == "spoedbezoek"
+
+
+def test_a_check_without_advice_needed_may_be_decided(cli: Invoke, db_url: str) -> None:
+    check = _add(cli, db_url, "--country", "België")
+    decided = json.loads(
+        cli("log", "decide", str(check), "--decision", "go", "--db", db_url, "--json").stdout
+    )
+    assert (decided["status"], decided["decided_without_advice"]) == ("decided", False)
+
+
+def test_dates_follow_the_process(cli: Invoke, db_url: str) -> None:
+    check = str(_add(cli, db_url, "--country", "Marokko"))
+    yesterday = (TODAY - timedelta(days=1)).isoformat()
+    tomorrow = (TODAY + timedelta(days=1)).isoformat()
+    assert _refused(cli, db_url, "log", "advice", check, "--requested", "--date", yesterday) == (
+        f"The date {yesterday} is before check {check} was recorded ({TODAY}); give a date from "
+        f"{TODAY} on."
+    )
+    assert _refused(cli, db_url, "log", "advice", check, "--requested", "--date", tomorrow) == (
+        f"The date {tomorrow} is after today ({TODAY}); what happened cannot be dated later."
+    )
+    cli("log", "advice", check, "--requested", "--date", TODAY.isoformat(), "--db", db_url)
+    assert _events(cli, db_url, int(check)) == 2
+    # A planned date may lie in the future.
+    _add(cli, db_url, "--country", "BE", "--planned", tomorrow)
+
+
+def test_a_closed_check_takes_no_advice_decision_or_agreement(
+    cli: Invoke, db_url: str, tmp_path: Path
+) -> None:
+    check = str(_add(cli, db_url, "--country", "België"))
+    cli("log", "decide", check, "--decision", "go", "--db", db_url)
+    for args in (("log", "advice", check, "--requested"), ("log", "decide", check, "--decision",
+                 "no-go")):  # fmt: skip
+        assert _refused(cli, db_url, *args).startswith(f"Check {check} is already decided (go)")
+    output = f"{tmp_path}/agreement.txt"
+    said = _refused(cli, db_url, "clause", "render", "partnership", "-o", output, "--partner",
+                    "Stad Rabat", "--country", "België", "--log", "--check", check)  # fmt: skip
+    assert said.startswith(f"Check {check} is already decided (go)")
+    assert not any(tmp_path.glob("agreement*"))
+
+
+def test_withdraw_keeps_the_check_and_closes_it(cli: Invoke, db_url: str) -> None:
+    check = str(_add(cli, db_url, "--country", "Marokko"))
+    assert _refused(cli, db_url, "log", "withdraw", check, "--reason", " ") == (
+        f'Say why check {check} is withdrawn: give --reason "why".'
+    )
+    withdrawn = json.loads(
+        cli("log", "withdraw", check, "--reason", "tikfout", "--db", db_url, "--json").stdout
+    )
+    assert withdrawn["status"] == "withdrawn"
+    assert _refused(cli, db_url, "log", "advice", check, "--requested") == (
+        f"Check {check} was withdrawn and is therefore closed; record a new check with "
+        "'hrtoets log add'."
+    )
+    shown = cli("log", "show", check, "--db", db_url, "--lang", "en").stdout  # still there
+    assert "withdrawn" in shown and "tikfout" in shown
+    monitored = json.loads(cli("monitor", "--db", db_url, "--json").stdout)
+    assert monitored["checks"] == 0
+    listed = json.loads(
+        cli("log", "list", "--db", db_url, "--status", "withdrawn", "--json").stdout
+    )
+    assert [c["id"] for c in listed] == [int(check)]
+
+
+def test_an_agreement_for_another_partner_is_refused(
+    cli: Invoke, db_url: str, tmp_path: Path
+) -> None:
+    check = str(_add(cli, db_url, "--country", "België"))
+    output = f"{tmp_path}/agreement.txt"
+    said = _refused(cli, db_url, "clause", "render", "partnership", "-o", output, "--partner",
+                    "Stad Fès", "--country", "België", "--log", "--check", check)  # fmt: skip
+    assert said == (
+        f"The agreement names partner 'Stad Fès', but check {check} was recorded for 'Stad "
+        "Rabat'; draw up the agreement for 'Stad Rabat' or record a new check."
+    )
