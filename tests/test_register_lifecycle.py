@@ -133,3 +133,32 @@ def test_an_agreement_for_another_partner_is_refused(
         f"The agreement names partner 'Stad Fès', but check {check} was recorded for 'Stad "
         "Rabat'; draw up the agreement for 'Stad Rabat' or record a new check."
     )
+
+
+def test_search_finds_a_check_by_title_partner_department_or_note(cli: Invoke, db_url: str) -> None:
+    base = ("log", "add", "--db", db_url, "--kind", "other", "--country", "BE")
+    cli(*base, "--title", "Handelsmissie", "--partner", "Stad Fès")
+    cli(*base, "--title", "Koffie", "--department", "Aankoopdienst")
+    cli(*base, "--title", "Bezoek", "--note", "Zie bijlage Ëlla")
+
+    def found(text: str) -> list[str]:
+        out = cli("log", "list", "--db", db_url, "--search", text, "--json").stdout
+        return [c["title"] for c in json.loads(out)]
+
+    assert found("fes") == ["Handelsmissie"]  # accents and case ignored
+    assert found("STAD") == ["Handelsmissie"]
+    assert found("aankoop") == ["Koffie"]
+    assert found("ella") == ["Bezoek"]
+    assert found("missie") == ["Handelsmissie"]
+    assert found("nergens") == []
+    table = cli("log", "list", "--db", db_url, "--search", "fès").stdout
+    assert "Stad Fès" in table  # the table shows the partner
+
+
+def test_batch_titles_name_the_partner(cli: Invoke, db_url: str, tmp_path: Path) -> None:
+    source = tmp_path / "partners.csv"
+    source.write_text("Naam,Land\nStad Fès,Marokko\n,België\n", encoding="utf-8")
+    cli("batch", str(source), "--log", "other", "--db", db_url)
+    listed = json.loads(cli("log", "list", "--db", db_url, "--json").stdout)
+    assert [c["title"] for c in listed] == ["Stad Fès — partners.csv, rij 2", "partners.csv, rij 3"]
+    assert [c["partner"] for c in listed] == ["Stad Fès", ""]

@@ -46,9 +46,14 @@ def partner_column(table: Table, country_index: int) -> int | None:
 
 
 def drafts(
-    result: BatchResult, *, kind: Kind, officer: str, answer: Answer | None
+    result: BatchResult, *, kind: Kind, officer: str, answer: Answer | None, lang: str = "nl"
 ) -> list[CheckDraft]:
-    """One check per row: the row's country screened as it was today, the partner from its row."""
+    """One check per row: the row's country screened as it was today, the partner from its row.
+
+    The title names the partner, so that the check is found again by name
+    ("Stad Fès — partners.xlsx, rij 2"); the row number points back at the list.
+    """
+    from hrtoets.messages import t
     from hrtoets.register import CheckDraft, snapshot
 
     partner_at = partner_column(result.table, result.column.index)
@@ -56,10 +61,11 @@ def drafts(
     made = []
     for row, cells in zip(result.rows, result.table.rows, strict=True):
         partner = cells[partner_at].strip() if partner_at is not None else ""
+        place = t("batch.log_title", lang, source=source, row=row.row)
         made.append(
             CheckDraft(
                 kind=kind,
-                title=f"{source} #{row.row}",
+                title=f"{partner} — {place}" if partner else place,
                 countries=(snapshot(row.verdict),),
                 officer=officer,
                 partner=partner,
@@ -73,7 +79,7 @@ def drafts(
 class Recorder:
     """An ``on_written`` hook for :func:`~hrtoets.batch.run_batch` that records every row."""
 
-    def __init__(self, register: Register, request: LogRequest) -> None:
+    def __init__(self, register: Register, request: LogRequest, lang: str = "nl") -> None:
         from hrtoets.register import default_officer, parse_answer, parse_kind
 
         self._register = register
@@ -81,9 +87,12 @@ class Recorder:
         self.answer = parse_answer(request.answer) if request.answer else None
         self.officer = request.officer or default_officer()
         self.checks: list[CheckRecord] = []
+        self.lang = lang
 
     def __call__(self, result: BatchResult) -> None:
-        made = drafts(result, kind=self.kind, officer=self.officer, answer=self.answer)
+        made = drafts(
+            result, kind=self.kind, officer=self.officer, answer=self.answer, lang=self.lang
+        )
         self.checks.extend(self._register.add_checks(made))
 
 
@@ -100,4 +109,4 @@ def recording(settings: Settings, request: LogRequest | None) -> Iterator[Record
     from hrtoets.register.actions import open_configured
 
     with open_configured(settings) as register:
-        yield Recorder(register, request)
+        yield Recorder(register, request, settings.lang)

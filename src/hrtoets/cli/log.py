@@ -225,7 +225,16 @@ def list_(
         str | None,
         typer.Option(
             "--status",
-            help="open, advice-requested, advice-received, decided or not-needed.",
+            help="open, advice-requested, advice-received, decided, not-needed or withdrawn.",
+            show_default=False,
+        ),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search",
+            help="Only checks whose title, partner, department or note contains this text "
+            "(case and accents ignored).",
             show_default=False,
         ),
     ] = None,
@@ -244,6 +253,7 @@ def list_(
         country=country,
         advice_needed=advice_needed,
         status=status,
+        search=search,
     )
     if json_output:
         session.print_json([c.to_json() for c in found])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "batch.log_title": {"nl": "{source}, rij {row}", "en": "{source}, row {row}"},
     # reading the input (hrtoets.tables)
     "batch.not_a_table": {
         "nl": "{path} is geen Excel-werkmap (.xlsx) of CSV-bestand; sla de lijst op als .xlsx of .csv en probeer opnieuw.",

@@ -164,6 +164,7 @@ def find(
     country: str | None = None,
     advice_needed: bool | None = None,
     status: str | None = None,
+    search: str | None = None,
 ) -> list[CheckRecord]:
     """``hrtoets log list``: the checks that match every filter given."""
     iso3 = None
@@ -179,6 +180,7 @@ def find(
         iso3=iso3,
         advice_needed=advice_needed,
         status=parse_status(status) if status else None,
+        search=search.strip() or None if search else None,
     )
     with open_configured(settings) as register:
         return register.checks(filters)

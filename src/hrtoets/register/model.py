@@ -7,6 +7,7 @@ status is read from its events. That is what lets the city show years later what
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -414,16 +415,28 @@ class CheckFilter:
     iso3: str | None = None
     advice_needed: bool | None = None
     status: Status | None = None
+    search: str | None = None  # in title, partner, department and note; case and accents ignored
 
     def matches(self, check: CheckRecord) -> bool:
         """The full test, in Python (the SQL query pre-filters on the projection)."""
         return (
-            (self.kind is None or check.kind is self.kind)
+            (self.search is None or _folded(self.search) in _searchable(check))
+            and (self.kind is None or check.kind is self.kind)
             and (self.year is None or check.year == self.year)
             and (self.iso3 is None or any(c.iso3 == self.iso3 for c in check.countries))
             and (self.advice_needed is None or check.advice_needed is self.advice_needed)
             and (self.status is None or check.status is self.status)
         )
+
+
+def _folded(text: str) -> str:
+    """Text compared as a person would: case and accents ignored ("Fès" finds "fes")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _searchable(check: CheckRecord) -> str:
+    return _folded("\n".join((check.title, check.partner, check.department, check.note)))
 
 
 @dataclass(frozen=True, slots=True)
