@@ -162,3 +162,12 @@ def test_batch_titles_name_the_partner(cli: Invoke, db_url: str, tmp_path: Path)
     listed = json.loads(cli("log", "list", "--db", db_url, "--json").stdout)
     assert [c["title"] for c in listed] == ["Stad Fès — partners.csv, rij 2", "partners.csv, rij 3"]
     assert [c["partner"] for c in listed] == ["Stad Fès", ""]
+
+
+def test_a_decision_without_advice_reads_as_a_sentence(cli: Invoke, db_url: str) -> None:
+    check = str(_add(cli, db_url, "--country", "Marokko"))
+    cli("log", "decide", check, "--decision", "go", "--without-advice", "--reason", "spoed",
+        "--db", db_url)  # fmt: skip
+    shown = flat(cli("log", "show", check, "--db", db_url).stdout)
+    assert "Reden: spoed, Beslist zonder advies: ja" in shown
+    assert "without_advice" not in shown and "True" not in shown

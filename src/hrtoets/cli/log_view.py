@@ -125,10 +125,23 @@ def _event_details(session: Session, event: Event) -> str:
     for key, group in (("outcome", "outcome"), ("decision", "decision")):
         if key in payload:
             payload[key] = _label(session, group, str(payload[key]))
-    named = {"date": "date", "note": "note", "outcome": "advice_outcome", "decision": "decision"}
+    named = {
+        "date": "date",
+        "note": "note",
+        "outcome": "advice_outcome",
+        "decision": "decision",
+        "reason": "reason",
+        "without_advice": "without_advice",
+    }
+
+    def shown(value: object) -> object:
+        if isinstance(value, bool):
+            return session.t("word.yes" if value else "word.no")
+        return value
+
     return (
         ", ".join(
-            f"{session.t(f'register.col.{named[k]}') if k in named else k}: {v}"
+            f"{session.t(f'register.col.{named[k]}') if k in named else k}: {shown(v)}"
             for k, v in payload.items()
             if v not in ("", None)
         )

@@ -67,6 +67,7 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "kind": {"nl": "Soort", "en": "Kind"},
         "title": {"nl": "Titel", "en": "Title"},
         "partner": {"nl": "Partner", "en": "Partner"},
+        "without_advice": {"nl": "Beslist zonder advies", "en": "Decided without advice"},
         "countries": {"nl": "Landen", "en": "Countries"},
         "planned_date": {"nl": "Geplande datum", "en": "Planned date"},
         "answer": {"nl": "Antwoord richtvraag", "en": "Guiding-question answer"},
@@ -232,23 +233,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check {id} is already decided ({decision}) and therefore closed; record a new check.",
     },
     "register.already_withdrawn": {
-        "nl": "Toets {id} is ingetrokken en dus afgesloten; registreer een nieuwe toets met 'hrtoets log add'.",
+        "nl": "Controle {id} is ingetrokken en dus afgesloten; registreer een nieuwe controle met 'hrtoets log add'.",
         "en": "Check {id} was withdrawn and is therefore closed; record a new check with 'hrtoets log add'.",
     },
     "register.decide_without_advice": {
-        "nl": "Toets {id} heeft advies nodig en er is nog geen advies gevraagd; vraag het eerst met 'hrtoets log advice {id} --requested', of beslis met --without-advice --reason \"waarom\".",
+        "nl": "Controle {id} heeft advies nodig en er is nog geen advies gevraagd; vraag het eerst met 'hrtoets log advice {id} --requested', of beslis met --without-advice --reason \"waarom\".",
         "en": "Check {id} needs advice and none was requested; first record 'hrtoets log advice {id} --requested', or decide with --without-advice --reason \"why\".",
     },
     "register.without_advice_reason": {
-        "nl": 'Een beslissing zonder advies over toets {id} heeft een reden nodig: geef --reason "waarom".',
+        "nl": 'Een beslissing zonder advies over controle {id} heeft een reden nodig: geef --reason "waarom".',
         "en": 'A decision on check {id} without advice needs a reason: give --reason "why".',
     },
     "register.withdraw_reason": {
-        "nl": 'Zeg waarom toets {id} wordt ingetrokken: geef --reason "waarom".',
+        "nl": 'Zeg waarom controle {id} wordt ingetrokken: geef --reason "waarom".',
         "en": 'Say why check {id} is withdrawn: give --reason "why".',
     },
     "register.other_partner": {
-        "nl": "De overeenkomst noemt partner '{partner}', maar toets {id} werd geregistreerd voor '{recorded}'; maak de overeenkomst voor '{recorded}' of registreer een nieuwe toets.",
+        "nl": "De overeenkomst noemt partner '{partner}', maar controle {id} werd geregistreerd voor '{recorded}'; maak de overeenkomst voor '{recorded}' of registreer een nieuwe controle.",
         "en": "The agreement names partner '{partner}', but check {id} was recorded for '{recorded}'; draw up the agreement for '{recorded}' or record a new check.",
     },
     "register.date_in_future": {
@@ -256,11 +257,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The date {date} is after today ({today}); what happened cannot be dated later.",
     },
     "register.date_before_check": {
-        "nl": "De datum {date} ligt vóór de registratie van toets {id} ({earliest}); geef een datum vanaf {earliest}.",
+        "nl": "De datum {date} ligt vóór de registratie van controle {id} ({earliest}); geef een datum vanaf {earliest}.",
         "en": "The date {date} is before check {id} was recorded ({earliest}); give a date from {earliest} on.",
     },
     "register.date_before_advice": {
-        "nl": "De datum {date} ligt vóór het vorige adviesmoment van toets {id} ({earliest}); geef een datum vanaf {earliest}.",
+        "nl": "De datum {date} ligt vóór het vorige adviesmoment van controle {id} ({earliest}); geef een datum vanaf {earliest}.",
         "en": "The date {date} is before the last advice step of check {id} ({earliest}); give a date from {earliest} on.",
     },
     "register.already_requested": {
