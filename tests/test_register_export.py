@@ -62,8 +62,8 @@ def test_csv_and_json_read_back(cli: Invoke, db_url: str, tmp_path: Path) -> Non
     _fill(cli, db_url)
     target = tmp_path / "register.csv"
     cli("log", "export", "--db", db_url, "-o", str(target), "--lang", "en")
-    with target.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
     # CSV has no types: a cell Excel would run as a formula gets a leading ' and stays text.
     assert [r["Title"] for r in rows] == ["'" + FORMULA, "Laptops"]
     assert (rows[0]["Partner"], rows[0]["ID"]) == ("'+31 fair", "1")
@@ -106,8 +106,8 @@ def test_csv_neutralises_every_formula_start(cli: Invoke, db_url: str, tmp_path:
             "--partner", partner)  # fmt: skip
     target = tmp_path / "register.csv"
     cli("log", "export", "--db", db_url, "-o", str(target), "--lang", "en")
-    with target.open(encoding="utf-8", newline="") as handle:
-        partners = [row["Partner"] for row in csv.DictReader(handle)]
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        partners = [row["Partner"] for row in csv.DictReader(handle, delimiter=";")]
     assert partners == ["'=1+2", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "a=1", "'quoted"]
 
 
@@ -127,3 +127,22 @@ def test_xlsx_refuses_a_cell_excel_would_cut(cli: Invoke, db_url: str, tmp_path:
     as_json = folder / "register.json"
     cli("log", "export", "--db", db_url, "-o", str(as_json))
     assert json.loads(as_json.read_text(encoding="utf-8"))["checks"][0]["note"] == long_note
+
+
+def test_csv_is_for_belgian_excel(cli: Invoke, db_url: str, tmp_path: Path) -> None:
+    """`;`-separated, UTF-8 with a BOM, every field quoted: a `;` in a note stays in its cell."""
+    note = "Zie bijlage;=cmd|' /C calc'!A0"
+    cli("log", "add", "--db", db_url, "--kind", "other", "--title", "België", "--country", "BE",
+        "--note", note)  # fmt: skip
+    target = tmp_path / "register.csv"
+    cli("log", "export", "--db", db_url, "-o", str(target))
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header, row = raw[3:].decode("utf-8").splitlines()
+    for line in (header, row):
+        fields = next(csv.reader([line], delimiter=";"))
+        assert line == ";".join(f'"{field}"' for field in fields)  # every field quoted
+    assert '"België"' in row
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        (read,) = list(csv.DictReader(handle, delimiter=";"))
+    assert read["Notitie"] == note  # one cell; it starts with Z, so Excel shows it as text

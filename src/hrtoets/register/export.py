@@ -216,9 +216,14 @@ def _xlsx(
 
 
 def _csv(path: Path, checks: list[CheckRecord], lang: str) -> None:
+    """CSV as Belgian Excel opens it by a double click: ``;`` between fields (the list separator
+    of a Dutch or French Windows), UTF-8 with a BOM (else Excel reads ``België`` as ``BelgiÃ«``),
+    every field quoted, so that a ``;`` inside a note never starts a new cell, and every field that
+    Excel would run as a formula prefixed with ``'``.
+    """
     resolver = CountryResolver()
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL)
         writer.writerow(_headers(CHECK_COLUMNS, lang))
         writer.writerows([csv_cell(v) for v in check_row(c, lang, resolver)] for c in checks)
 
