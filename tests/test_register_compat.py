@@ -130,3 +130,12 @@ def test_a_payload_from_a_newer_release_is_read(cli: Invoke, old_register: str) 
     shown = json.loads(cli("log", "show", "3", "--db", old_register, "--json").stdout)
     assert shown["status"] == "advice-requested"
     assert json.loads(cli("log", "verify", "--db", old_register, "--json").stdout)["intact"]
+
+
+def test_an_agreement_event_reads_as_a_sentence(cli: Invoke, old_register: str) -> None:
+    shown = flat(cli("log", "show", "2", "--db", old_register, "--lang", "en").stdout)
+    assert (
+        "agreement 'partnership' (nl) with Stad Pécs, file /tmp/v010home/pecs.docx (SHA-256 "
+        "1c9ec17c84d1…); countries: Hungary (HUN): advice needed" in shown
+    )
+    assert "{'" not in shown and "True" not in shown

@@ -122,6 +122,8 @@ def _event_details(session: Session, event: Event) -> str:
     payload = {k: v for k, v in event.payload.items() if k != FORMAT_KEY}
     if event.kind == "created":
         return session.t("register.event_created_detail")
+    if event.kind == "agreement":
+        return _agreement_details(session, payload)
     for key, group in (("outcome", "outcome"), ("decision", "decision")):
         if key in payload:
             payload[key] = _label(session, group, str(payload[key]))
@@ -146,6 +148,40 @@ def _event_details(session: Session, event: Event) -> str:
             if v not in ("", None)
         )
         or "—"
+    )
+
+
+def _agreement_country(session: Session, item: object) -> str:
+    """One country of an agreement event: its name and verdict (0.1.0 stored dicts or codes)."""
+    from hrtoets.countries import CountryResolver
+
+    data = item if isinstance(item, dict) else {"iso3": item}
+    iso3 = str(data.get("iso3") or "")
+    try:
+        name = CountryResolver().country(iso3).name(session.lang) if iso3 else str(data["query"])
+    except (KeyError, LookupError):
+        name = iso3 or str(data.get("query", "—"))
+    if "advice_needed" not in data:
+        return f"{name} ({iso3})" if iso3 else name
+    verdict = _verdict(session, bool(data["advice_needed"])).lower()
+    return f"{name} ({iso3}): {verdict}" if iso3 else f"{name}: {verdict}"
+
+
+def _agreement_details(session: Session, payload: dict[str, object]) -> str:
+    """An agreement event as one sentence: template, language, partner, file, countries."""
+    countries = payload.get("countries")
+    listed = (
+        [_agreement_country(session, c) for c in countries] if isinstance(countries, list) else []
+    )
+    digest = str(payload.get("sha256") or "")
+    return session.t(
+        "register.event_agreement_detail",
+        template=payload.get("template", "—"),
+        lang=payload.get("lang") or payload.get("language") or "—",
+        partner=payload.get("partner") or "—",
+        file=payload.get("output") or "—",
+        sha=digest[:12] or "—",
+        countries="; ".join(listed) or "—",
     )
 
 

@@ -232,6 +232,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Controle {id} is al beslist ({decision}) en dus afgesloten; registreer een nieuwe controle.",
         "en": "Check {id} is already decided ({decision}) and therefore closed; record a new check.",
     },
+    "register.event_agreement_detail": {
+        "nl": "overeenkomst '{template}' ({lang}) met {partner}, bestand {file} (SHA-256 {sha}…); landen: {countries}",
+        "en": "agreement '{template}' ({lang}) with {partner}, file {file} (SHA-256 {sha}…); countries: {countries}",
+    },
     "register.already_withdrawn": {
         "nl": "Controle {id} is ingetrokken en dus afgesloten; registreer een nieuwe controle met 'hrtoets log add'.",
         "en": "Check {id} was withdrawn and is therefore closed; record a new check with 'hrtoets log add'.",
