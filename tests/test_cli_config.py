@@ -149,3 +149,15 @@ def test_a_text_setting_of_another_type_names_the_key(
     (home / "config.toml").write_text(line + "\n", encoding="utf-8")
     result = cli("check", "BE", "--lang", "en", expect=2)
     assert flat(result.stderr).startswith(f"'{key}' in config.toml must be text in quotes, not ")
+
+
+def test_init_where_a_file_stands_for_the_folder(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("HRTOETS_HOME", str(blocker / "home"))
+    result = cli("config", "init", "--lang", "en", expect=2)
+    assert "Traceback" not in result.stderr
+    assert str(blocker / "home") in flat(result.stderr)
+    assert blocker.read_text(encoding="utf-8") == "x"

@@ -6,6 +6,8 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Invoke, flat
 
 pytest_plugins = ["tests.register_fixtures"]  # db_url
@@ -171,3 +173,20 @@ def test_a_decision_without_advice_reads_as_a_sentence(cli: Invoke, db_url: str)
     shown = flat(cli("log", "show", check, "--db", db_url).stdout)
     assert "Reden: spoed, Beslist zonder advies: ja" in shown
     assert "without_advice" not in shown and "True" not in shown
+
+
+def test_todays_events_are_not_future_west_of_greenwich(
+    cli: Invoke, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Evening in the Americas: the local date is a day behind the UTC date events default to."""
+    from hrtoets.register import model
+
+    class LocalDate(date):
+        @classmethod
+        def today(cls) -> LocalDate:
+            return cls.fromordinal(date.today().toordinal() - 1)
+
+    check = str(_add(cli, db_url, "--country", "Marokko"))
+    monkeypatch.setattr(model, "date", LocalDate)
+    cli("log", "advice", check, "--requested", "--db", db_url)  # dated today in UTC: accepted
+    assert _events(cli, db_url, int(check)) == 2

@@ -38,11 +38,15 @@ def show(lang: LangOption = None, db: DbOption = None, json_output: JsonOption =
 def init(lang: LangOption = None, force: ForceOption = False) -> None:
     """Write a commented config.toml in HRTOETS_HOME (an existing one only with --force)."""
     from hrtoets.config import config_template
+    from hrtoets.errors import InputFileError
     from hrtoets.files import write_text_atomic
 
     session = start(lang)
     path = session.settings.config_path
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where the folder belongs, a read-only disk
+        raise InputFileError("file.cannot_write", path=path.parent, error=exc.strerror) from None
     write_text_atomic(path, config_template(session.settings), force=force)
     session.say("config.written", path=path)
 

@@ -6,6 +6,7 @@ from rich.table import Table
 
 from hrtoets.cli.display import escape_controls, plain
 from hrtoets.cli.session import Session
+from hrtoets.countries import CountryResolver
 from hrtoets.register.labels import country_name, label, phrase
 from hrtoets.register.model import FORMAT_KEY, CheckRecord, CountryScreening, Event, VerifyResult
 from hrtoets.screening import format_score
@@ -151,14 +152,12 @@ def _event_details(session: Session, event: Event) -> str:
     )
 
 
-def _agreement_country(session: Session, item: object) -> str:
+def _agreement_country(session: Session, item: object, resolver: CountryResolver) -> str:
     """One country of an agreement event: its name and verdict (0.1.0 stored dicts or codes)."""
-    from hrtoets.countries import CountryResolver
-
     data = item if isinstance(item, dict) else {"iso3": item}
     iso3 = str(data.get("iso3") or "")
     try:
-        name = CountryResolver().country(iso3).name(session.lang) if iso3 else str(data["query"])
+        name = resolver.country(iso3).name(session.lang) if iso3 else str(data["query"])
     except (KeyError, LookupError):
         name = iso3 or str(data.get("query", "—"))
     if "advice_needed" not in data:
@@ -170,9 +169,9 @@ def _agreement_country(session: Session, item: object) -> str:
 def _agreement_details(session: Session, payload: dict[str, object]) -> str:
     """An agreement event as one sentence: template, language, partner, file, countries."""
     countries = payload.get("countries")
-    listed = (
-        [_agreement_country(session, c) for c in countries] if isinstance(countries, list) else []
-    )
+    resolver = CountryResolver()  # one for every country of the event
+    items = countries if isinstance(countries, list) else []
+    listed = [_agreement_country(session, c, resolver) for c in items]
     digest = str(payload.get("sha256") or "")
     return session.t(
         "register.event_agreement_detail",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from hrtoets.errors import InputError, RegisterError
@@ -360,7 +360,16 @@ def check_transition(
         _check_decision(check, payload)
     if kind is EventKind.AGREEMENT:
         _check_partner(check, payload)
-    _check_date(check, kind, payload, today or date.today())
+    _check_date(check, kind, payload, today or _today())
+
+
+def _today() -> date:
+    """The latest date it is today anywhere that matters: here, or in UTC.
+
+    Events default to the UTC date, and a check's creation is recorded in UTC; on a machine west
+    of Greenwich the local date can be a day behind, which must not make today's events "future".
+    """
+    return max(date.today(), datetime.now(UTC).date())
 
 
 def _check_decision(check: CheckRecord, payload: Mapping[str, Any]) -> None:
