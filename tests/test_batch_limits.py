@@ -147,16 +147,24 @@ def test_hook_sees_a_complete_workbook_and_its_failure_leaves_none(
 ) -> None:
     source = write_xlsx(tmp_path / "p.xlsx", [["Land"], ["BE"], ["Marokko"]])
     seen: list[list[object]] = []
+    renamed: list[Path] = []
 
-    def on_written(_result: object) -> None:
-        (temporary,) = [p for p in tmp_path.iterdir() if p.name.startswith(".p.screened.xlsx.")]
-        seen.extend(row[:2] for row in sheet_values(temporary))
-        raise Refused
+    class Refusing:
+        def before_rename(self, _result: object, pending: Path, target: Path) -> None:
+            (temporary,) = [p for p in tmp_path.iterdir() if p.name.startswith(".p.screened.")]
+            assert temporary == pending
+            assert target == tmp_path / "p.screened.xlsx"
+            seen.extend(row[:2] for row in sheet_values(temporary))
+            raise Refused
+
+        def after_rename(self, target: Path) -> None:
+            renamed.append(target)
 
     with pytest.raises(Refused):
-        run_batch(source, screener, lang="en", on_written=on_written)
+        run_batch(source, screener, lang="en", recording=Refusing())
     assert seen == [["Land", "Matched country"], ["BE", "Belgium"], ["Marokko", "Morocco"]]
     assert _files(tmp_path) == ["p.xlsx"]
+    assert renamed == []
 
 
 def test_cannot_write_is_an_input_file_error(tmp_path: Path) -> None:

@@ -35,6 +35,8 @@ CHECK_KEYS = {
     "advice_outcome",
     "decision",
     "decided_without_advice",
+    "withdrawn",
+    "agreements",
 }
 COUNTRY_KEYS = {
     "query",
@@ -300,7 +302,7 @@ def test_list_filters_and_table(cli: Invoke, db_url: str) -> None:
     bad = cli("log", "list", "--db", db_url, "--status", "closed", "--lang", "en", expect=2)
     assert flat(bad.stderr) == (
         "Status 'closed' does not exist; choose one of open, advice-requested, "
-        "advice-received, decided, not-needed, withdrawn."
+        "advice-received, decided, not-needed, withdrawn, to-review."
     )
     empty = cli("log", "list", "--db", db_url, "--year", "1999")
     assert (empty.stdout, flat(empty.stderr)) == ("", "Geen controles gevonden.")

@@ -139,3 +139,16 @@ def test_an_agreement_event_reads_as_a_sentence(cli: Invoke, old_register: str) 
         "1c9ec17c84d1…); countries: Hungary (HUN): advice needed" in shown
     )
     assert "{'" not in shown and "True" not in shown
+
+
+def test_its_unscreened_batch_row_is_to_review_and_resolved(cli: Invoke, old_register: str) -> None:
+    """0.1.0 kept the batch row "Marrokko" as an open check for ever; now it can be corrected."""
+    assert (
+        json.loads(cli("log", "show", "6", "--db", old_register, "--json").stdout)["status"]
+        == "to-review"
+    )
+    cli("log", "resolve", "6", "--country", "Marokko", "--db", old_register)
+    shown = json.loads(cli("log", "show", "6", "--db", old_register, "--json").stdout)
+    assert (shown["status"], shown["countries"][0]["iso3"]) == ("open", "MAR")
+    data = json.loads(cli("log", "verify", "--db", old_register, "--json").stdout)
+    assert (data["intact"], data["events"]) == (True, 14)

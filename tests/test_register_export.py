@@ -6,8 +6,11 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 
+from hrtoets.files import sha256_file
 from tests.conftest import Invoke, flat
 
 pytest_plugins = ["tests.register_fixtures"]  # db_url
@@ -146,3 +149,70 @@ def test_csv_is_for_belgian_excel(cli: Invoke, db_url: str, tmp_path: Path) -> N
     with target.open(encoding="utf-8-sig", newline="") as handle:
         (read,) = list(csv.DictReader(handle, delimiter=";"))
     assert read["Notitie"] == note  # one cell; it starts with Z, so Excel shows it as text
+
+
+def test_checks_sheet_follows_the_lifecycle_in_real_dates(
+    cli: Invoke, db_url: str, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    cli("log", "add", "--db", db_url, "--kind", "partnership", "--title", "Rabat", "--country",
+        "Marokko", "--answer", "no", "--partner", "Stad Rabat")  # fmt: skip
+    cli("log", "add", "--db", db_url, "--kind", "network", "--title", "Spoed", "--country",
+        "Marokko", "--answer", "no")  # fmt: skip
+    cli("log", "add", "--db", db_url, "--kind", "procurement", "--title", "Fout", "--country", "BE")
+    today = datetime.now(UTC).date()  # the day the checks were recorded, in UTC
+    cli("log", "advice", "1", "--requested", "--db", db_url, "--date", today.isoformat())
+    cli("log", "advice", "1", "--received", "--outcome", "conditional", "--db", db_url)
+    cli("clause", "render", "partnership", "-o", str(tmp_path / "a.md"), "--partner",
+        "Stad Rabat", "--log", "--check", "1", "--db", db_url)  # fmt: skip
+    cli("log", "decide", "1", "--decision", "adjusted", "--db", db_url)
+    closed = cli("clause", "render", "partnership", "-o", str(tmp_path / "b.md"), "--partner",
+                 "Stad Rabat", "--log", "--check", "1", "--db", db_url, expect=2)  # fmt: skip
+    assert "Controle 1 is al beslist (aangepast doorgaan)" in flat(closed.stderr)
+    cli("log", "decide", "2", "--decision", "go", "--without-advice", "--reason", "spoed",
+        "--db", db_url)  # fmt: skip
+    cli("log", "withdraw", "3", "--reason", "dubbel", "--db", db_url)
+    target = tmp_path / "register.xlsx"
+    cli("log", "export", "--db", db_url, "-o", str(target), "--lang", "en")
+    sheet = load_workbook(target)["Checks"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    checks = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    first, urgent, wrong = checks
+    midnight = datetime.combine(today, datetime.min.time())
+    assert first["Advice requested on"] == midnight  # openpyxl reads an Excel date as a datetime
+    assert first["Advice received on"] is not None and first["Decided on"] is not None
+    assert (first["Advice"], first["Decision"], first["Agreements"]) == (
+        "conditional", "adjusted", 1,
+    )  # fmt: skip
+    assert (first["Decided without advice"], first["Withdrawn"]) == ("no", "no")
+    assert (urgent["Decided without advice"], urgent["Advice requested on"]) == ("yes", None)
+    assert (wrong["Withdrawn"], wrong["Status"], wrong["Agreements"]) == ("yes", "withdrawn", 0)
+    recorded = first["Recorded at"]
+    assert isinstance(recorded, datetime)
+    stored = json.loads(cli("log", "show", "1", "--db", db_url, "--json").stdout)["created_at"]
+    local = datetime.fromisoformat(stored).astimezone().replace(tzinfo=None)
+    assert recorded == local  # local time, as Excel has no time zones
+    date_cells = [sheet.cell(row=r, column=2) for r in range(2, 5)]
+    assert all(isinstance(cell, Cell) and cell.is_date for cell in date_cells)
+    csv_target = tmp_path / "register.csv"
+    cli("log", "export", "--db", db_url, "-o", str(csv_target), "--lang", "en")
+    with csv_target.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.DictReader(handle, delimiter=";"))
+    assert lines[0]["Advice requested on"] == today.isoformat()
+    assert lines[0]["Recorded at"] == local.isoformat(sep=" ")
+    assert (lines[1]["Decided without advice"], lines[2]["Withdrawn"]) == ("yes", "yes")
+
+
+def test_agreement_event_keeps_the_absolute_path_and_hash(
+    cli: Invoke, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    cli("clause", "render", "procurement", "-o", "contract.docx", "--partner", "Acme",
+        "--country", "BE", "--log", "--db", db_url)  # fmt: skip
+    event = json.loads(cli("log", "show", "1", "--db", db_url, "--json").stdout)["events"][1]
+    payload = event["payload"]
+    assert payload["output"] == str(tmp_path / "contract.docx")
+    assert payload["sha256"] == sha256_file(tmp_path / "contract.docx")
+    assert (payload["file_format"], payload["format"]) == ("docx", 2)

@@ -25,6 +25,7 @@ from hrtoets.register import (
 )
 from hrtoets.register.chain import canonical, link_hash
 from hrtoets.register.model import CheckDraft
+from hrtoets.register.schema import SCHEMA_VERSION
 from hrtoets.rule import Answer
 from hrtoets.screening import Screener, Verdict
 
@@ -419,14 +420,16 @@ def test_schema_is_versioned_and_reopened(db_url: str) -> None:
     open_register(db_url).close()
     engine = create_engine(db_url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version FROM register_schema_version")).all() == [(1,)]
+        versions = conn.execute(text("SELECT version FROM register_schema_version")).all()
+        assert versions == [(SCHEMA_VERSION,)]
         assert conn.execute(text("SELECT last_seq FROM register_head")).all() == [(0,)]
     engine.dispose()
     _sql(db_url, "UPDATE register_schema_version SET version = 9")
     with pytest.raises(RegisterError) as newer:
         open_register(db_url)
     assert str(newer.value) == (
-        "The register has schema version 9, this hrtoets knows up to 1; upgrade hrtoets."
+        f"The register has schema version 9, this hrtoets knows up to {SCHEMA_VERSION}; "
+        "upgrade hrtoets."
     )
 
 

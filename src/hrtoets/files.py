@@ -9,9 +9,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from hrtoets.errors import InputFileError, OutputExistsError
 
@@ -67,3 +70,38 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) and SIGTERM until the block is done, then act on them.
+
+    For the few steps that must happen together or not at all: a record committed and the file it
+    describes renamed into place. Outside the main thread signals cannot be caught, and the block
+    runs as it is. SIGKILL cannot be held; :func:`crash_point` lets tests use it.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def hold(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+
+    previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if received:
+        signal.raise_signal(received[0])  # now handled as it would have been
+
+
+def crash_point(name: str) -> None:
+    """A test hook: ``HRTOETS_CRASH_AT=name`` kills the process here, as a power cut would;
+    ``HRTOETS_CRASH_AT=name:INT`` presses Ctrl-C here instead (SIGINT)."""
+    wanted = os.environ.get("HRTOETS_CRASH_AT", "")
+    point, _, how = wanted.partition(":")
+    if point == name:
+        os.kill(os.getpid(), signal.SIGINT if how == "INT" else signal.SIGKILL)

@@ -71,7 +71,7 @@ class WrittenAgreement:
                 for v in agreement.verdicts
             ],
             "advice_needed": bool(agreement.needs_advice),
-            "output": str(self.path),
+            "output": str(self.path.absolute()),  # found again from any folder, years later
             "format": self.format,
             "sha256": self.sha256,
         }

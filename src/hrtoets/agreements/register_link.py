@@ -83,6 +83,8 @@ class AgreementRecorder:
     def record(self, written: WrittenAgreement) -> CheckRecord:
         """The ``agreement`` event, on the given check or on a new one, in one transaction."""
         payload = written.record()
+        # In the register "format" is the payload's own format version; the file's is file_format.
+        payload["file_format"] = payload.pop("format")
         if self._draft is None:
             assert self._request.check_id is not None, "prepare() comes first"
             self._register.append_event(

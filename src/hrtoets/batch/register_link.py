@@ -2,23 +2,33 @@
 
 The rows are recorded in one transaction once the workbook is complete in its temporary file and
 before it is renamed into place: a workbook that cannot be written costs no records, and a
-register that refuses leaves no screened workbook behind.
+register that refuses leaves no screened workbook behind. The same transaction records the batch
+(the list's SHA-256, the output, the workbook's SHA-256 and where it waits); once the workbook has
+its name the batch is marked complete. Ctrl-C waits for those steps; a harder stop between them
+(kill -9, a power cut) leaves a batch that ``log verify`` names and that running the same batch
+again completes: with the waiting workbook, the one already in place, or by screening again. The
+same list recorded as the same kind twice is refused unless ``--again``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
 
 from hrtoets.batch.core import BatchResult
+from hrtoets.errors import InputError
+from hrtoets.files import check_writable, crash_point, interrupts_deferred, sha256_file
 from hrtoets.tables import Table
 
 if TYPE_CHECKING:
     from hrtoets.config import Settings
     from hrtoets.register import CheckDraft, CheckRecord, Kind, Register
+    from hrtoets.register.model import BatchRecord
     from hrtoets.rule import Answer
 
 _PARTNER_HEADER: Final = re.compile(
@@ -30,11 +40,13 @@ _PARTNER_HEADER: Final = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class LogRequest:
-    """What ``--log`` asks: the kind of check, the guiding-question answer, who records it."""
+    """What ``--log`` asks: the kind of check, the guiding-question answer, who records it, and
+    whether a list recorded before may be recorded again (``--again``)."""
 
     kind: str
     answer: str | None = None
     officer: str | None = None
+    again: bool = False
 
 
 def partner_column(table: Table, country_index: int) -> int | None:
@@ -46,12 +58,19 @@ def partner_column(table: Table, country_index: int) -> int | None:
 
 
 def drafts(
-    result: BatchResult, *, kind: Kind, officer: str, answer: Answer | None, lang: str = "nl"
+    result: BatchResult,
+    *,
+    kind: Kind,
+    officer: str,
+    answer: Answer | None,
+    lang: str = "nl",
+    sha256: str | None = None,
 ) -> list[CheckDraft]:
     """One check per row: the row's country screened as it was today, the partner from its row.
 
     The title names the partner, so that the check is found again by name
-    ("Stad Fès — partners.xlsx, rij 2"); the row number points back at the list.
+    ("Stad Fès — partners.xlsx, rij 2"); the row number points back at the list, and with
+    ``sha256`` each check records the list it came from.
     """
     from hrtoets.messages import t
     from hrtoets.register import CheckDraft, snapshot
@@ -62,6 +81,7 @@ def drafts(
     for row, cells in zip(result.rows, result.table.rows, strict=True):
         partner = cells[partner_at].strip() if partner_at is not None else ""
         place = t("batch.log_title", lang, source=source, row=row.row)
+        batch = {"file": source, "sha256": sha256, "row": row.row} if sha256 else None
         made.append(
             CheckDraft(
                 kind=kind,
@@ -71,37 +91,166 @@ def drafts(
                 partner=partner,
                 answer=answer,
                 note=f"hrtoets batch {source}",
+                batch=batch,
             )
         )
     return made
 
 
 class Recorder:
-    """An ``on_written`` hook for :func:`~hrtoets.batch.run_batch` that records every row."""
+    """Records a batch's rows in the register (see :class:`~hrtoets.batch.run.Recording`).
 
-    def __init__(self, register: Register, request: LogRequest, lang: str = "nl") -> None:
+    Made before any work: a list already recorded as this kind is refused then (unless
+    ``again``), and an interrupted batch of it is found, to be completed instead of recorded anew.
+    """
+
+    def __init__(
+        self, register: Register, request: LogRequest, source: Path, lang: str = "nl"
+    ) -> None:
         from hrtoets.register import default_officer, parse_answer, parse_kind
 
         self._register = register
         self.kind = parse_kind(request.kind)
         self.answer = parse_answer(request.answer) if request.answer else None
         self.officer = request.officer or default_officer()
-        self.checks: list[CheckRecord] = []
+        self.again = request.again
         self.lang = lang
+        self.checks: list[CheckRecord] = []
+        self.batch: BatchRecord | None = None
+        self._source = source.absolute()
+        self._sha256 = sha256_file(source) if source.is_file() else ""
+        self._workbook_sha256 = ""
+        earlier = register.find_batch(self._sha256, self.kind.value) if self._sha256 else None
+        # An interrupted batch of this list: this run completes it rather than record anew.
+        self.completed = earlier is not None and not earlier.complete and not self.again
+        if self.completed:
+            self.batch = earlier
+        elif earlier is not None and not self.again:
+            raise InputError(
+                "batch.already_logged",
+                source=self._source.name,
+                kind=self.kind.value,
+                date=earlier.recorded_at[:10],
+                first=earlier.first_check,
+                last=earlier.last_check,
+            )
 
-    def __call__(self, result: BatchResult) -> None:
+    @property
+    def interrupted(self) -> BatchRecord | None:
+        """The interrupted batch this run completes, if any."""
+        return self.batch if self.batch is not None and not self.batch.complete else None
+
+    def resume(self, *, force: bool = False) -> BatchRecord | None:
+        """Complete the interrupted batch without screening again, when its workbook survived.
+
+        The workbook is either already in place (the stop came after its rename) or waiting,
+        complete, in its temporary file (the stop came after the rows were recorded). ``None``:
+        neither is there, and the batch must be screened again.
+        """
+        batch = self.interrupted
+        if batch is None:
+            return None
+        output, pending = Path(batch.output), Path(batch.pending)
+        if _holds(output, batch.workbook_sha256):
+            return self._complete(batch)
+        if _holds(pending, batch.workbook_sha256):
+            check_writable(output, force=force)
+            with interrupts_deferred():
+                pending.replace(output)
+                crash_point("batch-renamed")
+                return self._complete(batch)
+        return None
+
+    def before_rename(self, result: BatchResult, pending: Path, target: Path) -> None:
+        """The workbook is complete in ``pending``: record its rows and the batch, or check that
+        the rows of the interrupted batch this run completes are still what was recorded."""
+        self._workbook_sha256 = sha256_file(pending)
+        batch = self.interrupted
+        if batch is not None:
+            self._same_as_recorded(batch, result)
+            return
+        from hrtoets.register.model import BatchRecord
+
         made = drafts(
-            result, kind=self.kind, officer=self.officer, answer=self.answer, lang=self.lang
+            result,
+            kind=self.kind,
+            officer=self.officer,
+            answer=self.answer,
+            lang=self.lang,
+            sha256=self._sha256,
         )
-        self.checks.extend(self._register.add_checks(made))
+        start = BatchRecord(
+            id=0,
+            sha256=self._sha256,
+            kind=self.kind.value,
+            source=str(self._source),
+            output=str(target.absolute()),
+            pending=str(pending.absolute()),
+            workbook_sha256=self._workbook_sha256,
+            first_check=0,
+            last_check=0,
+            recorded_at="",
+        )
+        self.batch, self.checks = self._register.record_batch(made, start, again=self.again)
+
+    def after_rename(self, target: Path) -> None:
+        """The workbook has its name: the batch is complete."""
+        if self.batch is not None:
+            self._complete(self.batch, output=str(target.absolute()))
+
+    def _complete(self, batch: BatchRecord, output: str | None = None) -> BatchRecord:
+        if self.completed:
+            self.checks = self._register.checks_between(batch.first_check, batch.last_check)
+        self.batch = self._register.complete_batch(
+            batch.id, output=output, workbook_sha256=self._workbook_sha256 or None
+        )
+        return self.batch
+
+    def _same_as_recorded(self, batch: BatchRecord, result: BatchResult) -> None:
+        recorded = self._register.checks_between(batch.first_check, batch.last_check)
+        if len(recorded) != len(result.rows):
+            raise InputError(
+                "batch.complete_changed",
+                id=batch.id,
+                row=min(len(recorded), len(result.rows)) + 2,
+                first=batch.first_check,
+                last=batch.last_check,
+            )
+        from hrtoets.register import snapshot
+
+        for check, row in zip(recorded, result.rows, strict=True):
+            created = check.events[0].payload.get("countries") or [{}]
+            if _plain(created[0]) != _plain(snapshot(row.verdict).to_json()):
+                raise InputError(
+                    "batch.complete_changed",
+                    id=batch.id,
+                    row=row.row,
+                    first=batch.first_check,
+                    last=batch.last_check,
+                )
+
+
+def _holds(path: Path, sha256: str) -> bool:
+    """Whether ``path`` is a file with exactly this SHA-256."""
+    try:
+        return path.is_file() and sha256_file(path) == sha256
+    except OSError:
+        return False
+
+
+def _plain(data: Any) -> Any:
+    """``data`` as the register stores it (JSON text read back), for comparing."""
+    return json.loads(json.dumps(data, sort_keys=True))
 
 
 @contextmanager
-def recording(settings: Settings, request: LogRequest | None) -> Iterator[Recorder | None]:
+def recording(
+    settings: Settings, request: LogRequest | None, source: Path
+) -> Iterator[Recorder | None]:
     """The configured register, open for the batch, as a recorder (``None`` without ``--log``).
 
-    The register is opened first, so a bad URL or an unreachable database is reported before any
-    work is done.
+    The register is opened first, so a bad URL, an unreachable database or a list already
+    recorded is reported before any work is done.
     """
     if request is None:
         yield None
@@ -109,4 +258,4 @@ def recording(settings: Settings, request: LogRequest | None) -> Iterator[Record
     from hrtoets.register.actions import open_configured
 
     with open_configured(settings) as register:
-        yield Recorder(register, request, settings.lang)
+        yield Recorder(register, request, source, settings.lang)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from hrtoets.batch.core import (
     BatchResult,
@@ -18,6 +18,14 @@ from hrtoets.screening import Screener
 from hrtoets.tables import read_table
 
 
+class Recording(Protocol):
+    """What records a batch's rows (``batch --log``): see :func:`run_batch`."""
+
+    def before_rename(self, result: BatchResult, pending: Path, target: Path) -> None: ...
+
+    def after_rename(self, target: Path) -> None: ...
+
+
 def run_batch(
     source: Path,
     screener: Screener,
@@ -29,20 +37,38 @@ def run_batch(
     force: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
-    on_written: Callable[[BatchResult], None] | None = None,
+    recording: Recording | None = None,
 ) -> BatchResult:
     """Read ``source``, screen it and write the screened workbook; the input is never touched.
 
     The output is checked before the work starts, so a refused output costs nothing.
-    ``on_written`` sees the screened rows once the workbook is complete in its temporary file and
-    before it takes its name (the register records them there): if either the workbook or the
-    hook fails, there is neither a workbook nor, since the hook is one transaction, a record.
+    ``recording.before_rename`` sees the screened rows once the workbook is complete in its
+    temporary file and before it takes its name (the register records them there): if either the
+    workbook or the recording fails, there is neither a workbook nor, since recording is one
+    transaction, a record. ``recording.after_rename`` follows once the workbook has its name.
     """
     target = output if output is not None else default_output(source)
     if source.exists():
         check_output(source, target, force=force)
     table = read_table(source, sheet=sheet)
     result = screen_table(table, screener, column=column, progress=progress, today=today)
-    hook = (lambda: on_written(result)) if on_written is not None else None
-    write_workbook(result, target, lang=lang, force=force, progress=progress, before_rename=hook)
+    before = after = None
+    if recording is not None:
+        rec = recording
+
+        def before(pending: Path) -> None:
+            rec.before_rename(result, pending, target)
+
+        def after() -> None:
+            rec.after_rename(target)
+
+    write_workbook(
+        result,
+        target,
+        lang=lang,
+        force=force,
+        progress=progress,
+        before_rename=before,
+        after_rename=after,
+    )
     return BatchResult(result.table, result.column, result.rows, result.summary, target)

@@ -15,6 +15,7 @@ still an error: rows out = rows in, or nothing.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any, Final
 from hrtoets.batch.core import BatchResult, Progress
 from hrtoets.batch.summary_sheet import write_summary
 from hrtoets.errors import InputFileError, WorkbookError
-from hrtoets.files import atomic_path, check_writable
+from hrtoets.files import atomic_path, check_writable, crash_point, interrupts_deferred
 from hrtoets.messages import t
 from hrtoets.rule import Reason
 from hrtoets.screening import Verdict, explain, format_score
@@ -152,20 +153,30 @@ def write_workbook(
     lang: str,
     force: bool = False,
     progress: Progress | None = None,
-    before_rename: Callable[[], None] | None = None,
+    before_rename: Callable[[Path], None] | None = None,
+    after_rename: Callable[[], None] | None = None,
     limits: SheetLimits = EXCEL_LIMITS,
 ) -> Path:
     """Write sheet 1 (every row plus the added columns) and sheet 2 (the summary) atomically.
 
-    ``before_rename`` runs once the workbook is complete in its temporary file and before it
+    ``before_rename`` gets the temporary file once the workbook is complete in it, before it
     takes its name (the register records the rows there): if either fails, neither happens.
+    ``after_rename`` runs once it has its name (the register marks the batch complete). From
+    ``before_rename`` to the end of ``after_rename`` Ctrl-C waits; a harder stop in between
+    leaves a batch that ``log verify`` names and a rerun completes.
     """
     check_limits(result.table, limits)
-    with atomic_path(path, force=force) as tmp:
-        _save(result, tmp, path, lang=lang, progress=progress)
-        if before_rename is not None:
-            check_writable(path, force=force)  # the output may have appeared in the meantime
-            before_rename()
+    with contextlib.ExitStack() as critical:
+        with atomic_path(path, force=force) as tmp:
+            _save(result, tmp, path, lang=lang, progress=progress)
+            if before_rename is not None:
+                check_writable(path, force=force)  # the output may have appeared in the meantime
+                critical.enter_context(interrupts_deferred())
+                before_rename(tmp)
+                crash_point("batch-recorded")
+        if after_rename is not None:
+            crash_point("batch-renamed")
+            after_rename()
     return path
 
 

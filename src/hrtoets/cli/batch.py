@@ -22,6 +22,7 @@ from hrtoets.cli.session import Session, start
 
 if TYPE_CHECKING:
     from hrtoets.batch import BatchResult
+    from hrtoets.batch.register_link import Recorder
 
 PROGRESS_FROM_ROWS: Final = 5000  # smaller lists finish before a bar would be read
 
@@ -62,6 +63,13 @@ def batch(
     ] = None,
     answer: AnswerOption = None,
     officer: OfficerOption = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="With --log: record the rows even if this list was recorded as this kind before.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Screen every row of a partner list and write INPUT.screened.xlsx beside it.
@@ -70,7 +78,8 @@ def batch(
     note to every row; unrecognised, ambiguous and empty values need advice and are flagged for
     review. A second sheet sums it up. The input is never modified. With --log KIND every row is
     also recorded in the register, in one transaction, once the workbook is written and before it
-    takes its name: if either fails, neither is kept.
+    takes its name: if either fails, neither is kept. A batch that was stopped between the two is
+    completed by running it again; a list already recorded as KIND needs --again.
     """
     from hrtoets.batch import run_batch
     from hrtoets.batch.register_link import LogRequest, recording
@@ -79,20 +88,27 @@ def batch(
     session = start(lang, db)
     screener = Screener.from_settings(session.settings)
     request = (
-        LogRequest(log, session.ask_answer(log, answer), session.officer(officer)) if log else None
+        LogRequest(log, session.ask_answer(log, answer), session.officer(officer), again)
+        if log
+        else None
     )
-    with _progress(session) as progress, recording(session.settings, request) as recorder:
-        result = run_batch(
-            source,
-            screener,
-            lang=session.lang,
-            output=output,
-            sheet=sheet,
-            column=column,
-            force=force,
-            progress=progress,
-            on_written=recorder,
-        )
+    with recording(session.settings, request, source) as recorder:
+        resumed = recorder.resume(force=force) if recorder is not None else None
+        if resumed is not None and recorder is not None:
+            _render_completed(session, recorder, json_output)
+            return
+        with _progress(session) as progress:
+            result = run_batch(
+                source,
+                screener,
+                lang=session.lang,
+                output=output,
+                sheet=sheet,
+                column=column,
+                force=force,
+                progress=progress,
+                recording=recorder,
+            )
     logged = [check.id for check in recorder.checks] if recorder else []
     if json_output:
         from hrtoets.batch import summary_to_json
@@ -100,13 +116,48 @@ def batch(
         data = summary_to_json(result)
         if recorder is not None:
             data |= {"logged_kind": recorder.kind.value, "logged_check_ids": logged}
+            data |= _batch_json(recorder)
         session.print_json(data)
         return
     how = session.t(f"batch.how.{result.column.how.value}")
     session.say("batch.column_used", column=result.column.header, how=how)
     _render(session, result)
-    if logged:
+    if recorder is not None and recorder.completed and recorder.batch is not None:
+        _say_completed(session, recorder)
+    elif logged:
         session.say("batch.logged", count=len(logged), first=logged[0], last=logged[-1])
+
+
+def _batch_json(recorder: Recorder) -> dict[str, object]:
+    batch = recorder.batch.to_json() if recorder.batch is not None else None
+    return {"batch": batch, "completed_interrupted_batch": recorder.completed}
+
+
+def _say_completed(session: Session, recorder: Recorder) -> None:
+    batch = recorder.batch
+    assert batch is not None
+    session.say(
+        "batch.completed",
+        id=batch.id,
+        count=batch.rows,
+        first=batch.first_check,
+        last=batch.last_check,
+        path=batch.output,
+    )
+
+
+def _render_completed(session: Session, recorder: Recorder, json_output: bool) -> None:
+    """An interrupted batch completed with the workbook it had already written."""
+    if json_output:
+        session.print_json(
+            {
+                "logged_kind": recorder.kind.value,
+                "logged_check_ids": [check.id for check in recorder.checks],
+                **_batch_json(recorder),
+            }
+        )
+        return
+    _say_completed(session, recorder)
 
 
 @contextmanager

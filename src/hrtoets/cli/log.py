@@ -199,6 +199,34 @@ def withdraw(
     _render_event(session, check, json_output)
 
 
+@log_app.command("resolve")
+def resolve(
+    check_id: IdArgument,
+    *,
+    country: Annotated[
+        list[str],
+        typer.Option(
+            "--country",
+            help="The country the row meant (repeat for several); screened now.",
+            show_default=False,
+        ),
+    ],
+    note: NoteOption = "",
+    officer: OfficerOption = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Screen a check that is to be reviewed (a batch row that named no single country)."""
+    from hrtoets.register import actions
+
+    session = start(lang, db)
+    check = actions.resolve(
+        session.settings, check_id, countries=country, note=note, officer=session.officer(officer)
+    )
+    _render_event(session, check, json_output)
+
+
 @log_app.command("list")
 def list_(
     *,
@@ -285,7 +313,11 @@ def show(
 
 @log_app.command("verify")
 def verify(db: DbOption = None, lang: LangOption = None, json_output: JsonOption = False) -> None:
-    """Walk the hash chain: exit 0 when intact, 1 naming the first broken event."""
+    """Walk the hash chain: exit 0 when intact, 1 naming the first broken event.
+
+    Also exit 1, the chain intact, when a batch --log was stopped after its rows were recorded
+    and before its workbook took its name: the sentence says which and how to complete it.
+    """
     from hrtoets.errors import ExitCode
     from hrtoets.register import actions
 
@@ -297,7 +329,7 @@ def verify(db: DbOption = None, lang: LangOption = None, json_output: JsonOption
         from hrtoets.cli.log_view import render_verify
 
         render_verify(session, result)
-    if not result.intact:
+    if not result.intact or result.interrupted:  # an interrupted batch needs a rerun
         raise typer.Exit(int(ExitCode.ATTENTION))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 
 from hrtoets.cli.display import escape_controls, plain
@@ -125,6 +127,8 @@ def _event_details(session: Session, event: Event) -> str:
         return session.t("register.event_created_detail")
     if event.kind == "agreement":
         return _agreement_details(session, payload)
+    if event.kind == "resolved":
+        return _resolved_details(session, payload)
     for key, group in (("outcome", "outcome"), ("decision", "decision")):
         if key in payload:
             payload[key] = _label(session, group, str(payload[key]))
@@ -164,6 +168,23 @@ def _agreement_country(session: Session, item: object, resolver: CountryResolver
         return f"{name} ({iso3})" if iso3 else name
     verdict = _verdict(session, bool(data["advice_needed"])).lower()
     return f"{name} ({iso3}): {verdict}" if iso3 else f"{name}: {verdict}"
+
+
+def _resolved_details(session: Session, payload: dict[str, object]) -> str:
+    """A ``log resolve`` as one sentence: each country now screened, its verdict, the note."""
+    items = payload.get("countries")
+    listed = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            country = CountryScreening.from_json(item)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        name = country_name(country, session.lang) if country.iso3 else country.query
+        verdict = _verdict(session, country.advice_needed).lower()
+        listed.append(f"{name} ({country.iso3 or '?'}): {verdict}")
+    text = session.t("register.event_resolved_detail", countries="; ".join(listed) or "—")
+    note = payload.get("note")
+    return f"{text}; {session.t('register.col.note')}: {note}" if note else text
 
 
 def _agreement_details(session: Session, payload: dict[str, object]) -> str:
@@ -219,6 +240,9 @@ def render_check(session: Session, check: CheckRecord) -> None:
             f"({event.officer}): {_event_details(session, event)}  [{event.hash[:12]}]"
         )
         out.print(escape_controls(line), markup=False)
+    if check.status.value == "to-review":
+        out.print()
+        session.say("register.next_resolve", id=check.id)
 
 
 def render_verify(session: Session, result: VerifyResult) -> None:
@@ -233,6 +257,20 @@ def render_verify(session: Session, result: VerifyResult) -> None:
             ),
             markup=False,
         )
+        for batch in result.interrupted:
+            line = session.t(
+                "register.verify_interrupted",
+                id=batch.id,
+                source=batch.source,
+                kind=batch.kind,
+                first=batch.first_check,
+                last=batch.last_check,
+                date=batch.recorded_at[:10],
+                name=Path(batch.source).name,
+            )
+            session.out.print(
+                escape_controls(line), style="bold yellow", markup=False, soft_wrap=True
+            )
         return
     code = "head_missing" if result.problem == "head" and result.broken_seq is None else None
     problem = session.t(

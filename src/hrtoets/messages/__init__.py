@@ -8,6 +8,7 @@ same fields in each.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
@@ -32,8 +33,29 @@ def catalogue() -> Catalogue:
     return merged
 
 
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A message parameter shown in the sentence's language: the label ``key``, else ``code``.
+
+    For a stored code in an error raised where the language is not known (``Label(
+    "register.decision.adjusted", "adjusted")`` reads "aangepast doorgaan" in Dutch).
+    """
+
+    key: str
+    code: str
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang) if self.key in catalogue() else self.code
+
+    def __str__(self) -> str:
+        return self.code
+
+
 def t(key: str, lang: str, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (falling back to Dutch), formatted with ``params``."""
     texts = catalogue()[key]
     text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    shown = {k: v.text(lang) if isinstance(v, Label) else v for k, v in params.items()}
+    return text.format(**shown)

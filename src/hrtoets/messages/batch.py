@@ -203,6 +203,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Scores: WJP Rule of Law Index, World Justice Project.",
         "en": "Scores: WJP Rule of Law Index, World Justice Project.",
     },
+    "batch.already_logged": {
+        "nl": "{source} werd op {date} al vastgelegd als {kind} (controles {first} tot {last}); voeg --again toe om de rijen nog eens vast te leggen.",
+        "en": "{source} was already recorded as {kind} on {date} (checks {first} to {last}); add --again to record its rows once more.",
+    },
+    "batch.interrupted_exists": {
+        "nl": "Batch {id} van {source} werd onderbroken; voer dezelfde opdracht opnieuw uit om ze te voltooien.",
+        "en": "Batch {id} of {source} was interrupted; run the same command again to complete it.",
+    },
+    "batch.completed": {
+        "nl": "De onderbroken batch {id} ({count} rijen, controles {first} tot {last}) is voltooid: {path}",
+        "en": "The interrupted batch {id} ({count} rows, checks {first} to {last}) is complete: {path}",
+    },
+    "batch.complete_changed": {
+        "nl": "Batch {id} werd onderbroken en de lijst geeft vandaag andere resultaten dan toen (rij {row}); voeg --again toe om de lijst opnieuw vast te leggen (de controles {first} tot {last} blijven bestaan; trek ze in met 'hrtoets log withdraw' als ze niet gelden).",
+        "en": "Batch {id} was interrupted and the list screens differently today (row {row}); add --again to record the list anew (checks {first} to {last} stay; withdraw them with 'hrtoets log withdraw' if they do not stand).",
+    },
     "batch.logged": {
         "nl": "{count} rijen vastgelegd in het register als controles {first} tot {last}.",
         "en": "{count} rows recorded in the register as checks {first} to {last}.",

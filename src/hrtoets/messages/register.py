@@ -18,6 +18,7 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "decided": {"nl": "beslist", "en": "decided"},
         "not-needed": {"nl": "geen advies nodig", "en": "no advice needed"},
         "withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
+        "to-review": {"nl": "na te kijken", "en": "to review"},
     },
     "event": {
         "created": {"nl": "geregistreerd", "en": "recorded"},
@@ -27,6 +28,7 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "agreement": {"nl": "overeenkomst", "en": "agreement"},
         "note": {"nl": "notitie", "en": "note"},
         "withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
+        "resolved": {"nl": "land nagekeken", "en": "country resolved"},
     },
     "outcome": {
         "positive": {"nl": "positief", "en": "positive"},
@@ -92,6 +94,12 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "payload": {"nl": "Inhoud", "en": "Content"},
         "prev_hash": {"nl": "Vorige hash", "en": "Previous hash"},
         "hash": {"nl": "Hash", "en": "Hash"},
+        "advice_requested_on": {"nl": "Advies gevraagd op", "en": "Advice requested on"},
+        "advice_received_on": {"nl": "Advies ontvangen op", "en": "Advice received on"},
+        "decided_on": {"nl": "Beslist op", "en": "Decided on"},
+        "decided_without_advice": {"nl": "Beslist zonder advies", "en": "Decided without advice"},
+        "withdrawn": {"nl": "Ingetrokken", "en": "Withdrawn"},
+        "agreements": {"nl": "Overeenkomsten", "en": "Agreements"},
     },
     "sheet": {
         "checks": {"nl": "Controles", "en": "Checks"},
@@ -267,6 +275,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.date_before_advice": {
         "nl": "De datum {date} ligt vóór het vorige adviesmoment van controle {id} ({earliest}); geef een datum vanaf {earliest}.",
         "en": "The date {date} is before the last advice step of check {id} ({earliest}); give a date from {earliest} on.",
+    },
+    "register.review_first": {
+        "nl": "Controle {id} noemt nog geen eenduidig land ({queries}); kijk ze eerst na met 'hrtoets log resolve {id} --country LAND', of trek de controle in met 'hrtoets log withdraw {id} --reason \"waarom\"'.",
+        "en": "Check {id} names no single country yet ({queries}); resolve it first with 'hrtoets log resolve {id} --country COUNTRY', or withdraw it with 'hrtoets log withdraw {id} --reason \"why\"'.",
+    },
+    "register.nothing_to_resolve": {
+        "nl": "Controle {id} is niet na te kijken: haar landen zijn al gescreend; 'hrtoets log resolve' is voor rijen van 'hrtoets batch --log' zonder eenduidig land.",
+        "en": "Check {id} has nothing to resolve: its countries are already screened; 'hrtoets log resolve' is for 'hrtoets batch --log' rows that named no single country.",
+    },
+    "register.event_resolved_detail": {
+        "nl": "nu gescreend: {countries}",
+        "en": "screened now: {countries}",
+    },
+    "register.next_resolve": {
+        "nl": "Volgende stap: zeg welk land bedoeld was met 'hrtoets log resolve {id} --country LAND'.",
+        "en": "Next step: say which country was meant with 'hrtoets log resolve {id} --country COUNTRY'.",
+    },
+    "register.verify_interrupted": {
+        "nl": "Batch {id} ({name}, {kind}, controles {first} tot {last}, {date}) werd onderbroken nadat de rijen vastgelegd waren en voor de werkmap haar naam kreeg; voer 'hrtoets batch \"{source}\" --log {kind}' opnieuw uit om haar te voltooien.",
+        "en": "Batch {id} ({name}, {kind}, checks {first} to {last}, {date}) was interrupted after its rows were recorded and before its workbook took its name; run 'hrtoets batch \"{source}\" --log {kind}' again to complete it.",
     },
     "register.already_requested": {
         "nl": "Voor controle {id} is al advies gevraagd; registreer het advies met --received.",

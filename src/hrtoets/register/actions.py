@@ -156,6 +156,23 @@ def withdraw(
         return register.get(check_id)
 
 
+def resolve(
+    settings: Settings,
+    check_id: int,
+    *,
+    countries: Sequence[str],
+    note: str = "",
+    officer: str | None = None,
+) -> CheckRecord:
+    """``hrtoets log resolve``: screen a to-review check's countries now, as typed here."""
+    from hrtoets.screening import Screener
+
+    verdicts = screen_countries(Screener.from_settings(settings), countries, settings.lang)
+    with open_configured(settings) as register:
+        register.resolve(check_id, verdicts, officer=officer, note=note)
+        return register.get(check_id)
+
+
 def find(
     settings: Settings,
     *,

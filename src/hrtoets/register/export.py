@@ -7,7 +7,9 @@ cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) as
 such a cell gets a leading ``'`` (the OWASP advice), which Excel shows as text. An xlsx cell holds
 at most 32,767 characters; a longer one is refused rather than cut, since a cut payload no longer
 matches its hash. JSON keeps the exact text and the stable English codes: it is the format for
-machines and for evidence. Each file is written atomically and an existing one needs ``force``.
+machines and for evidence. Times are stored in UTC and shown in local time; in xlsx they and
+every date are real Excel dates. Each file is written atomically and an existing one needs
+``force``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -24,7 +27,7 @@ from hrtoets.errors import InputError
 from hrtoets.files import atomic_path
 from hrtoets.messages import t
 from hrtoets.register.labels import country_name, label
-from hrtoets.register.model import CheckRecord, Event, group_checks
+from hrtoets.register.model import CheckRecord, Event, EventKind, Status, group_checks
 from hrtoets.register.store import Register
 from hrtoets.spreadsheet import EXCEL_LIMITS, SAFE_WORKBOOK_OPTIONS, csv_cell
 
@@ -44,8 +47,14 @@ CHECK_COLUMNS: Final = (
     "advice_needed",
     "reasons",
     "status",
+    "advice_requested_on",
+    "advice_received_on",
     "advice_outcome",
+    "decided_on",
     "decision",
+    "decided_without_advice",
+    "withdrawn",
+    "agreements",
     "note",
 )
 COUNTRY_COLUMNS: Final = (
@@ -86,27 +95,57 @@ def _yes_no(value: bool, lang: str) -> str:
     return t("word.yes" if value else "word.no", lang)
 
 
+def local_time(stamp: str) -> datetime | str:
+    """A stored UTC time as the local wall-clock time Excel shows (no zone: Excel has none)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp  # not a time hrtoets wrote: shown as stored
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def _day(value: str | None) -> date | str:
+    """A stored ISO date as a date ("" when there is none; the text when it is not one)."""
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
 def check_row(check: CheckRecord, lang: str, resolver: CountryResolver | None = None) -> list[Any]:
-    """One check as a spreadsheet row, in the order of :data:`CHECK_COLUMNS`."""
+    """One check as a spreadsheet row, in the order of :data:`CHECK_COLUMNS`.
+
+    Times are local ``datetime`` values and dates ``date`` values: real dates in Excel.
+    """
     countries = "; ".join(
         f"{country_name(c, lang, resolver)} ({c.iso3 or '?'})" for c in check.countries
     )
     return [
         check.id,
-        check.created_at,
+        local_time(check.created_at),
         check.officer,
         check.department,
         label("kind", check.kind.value, lang),
         check.title,
         check.partner,
         countries,
-        check.planned_date or "",
+        _day(check.planned_date),
         label("answer", check.answer, lang),
         _yes_no(check.advice_needed, lang),
         "; ".join(label("reason", r, lang) for r in check.reasons),
         label("status", check.status.value, lang),
+        _day(check.event_date(EventKind.ADVICE_REQUESTED)),
+        _day(check.event_date(EventKind.ADVICE_RECEIVED)),
         label("outcome", check.advice_outcome, lang),
+        _day(check.event_date(EventKind.DECIDED)),
         label("decision", check.decision, lang),
+        _yes_no(check.decided_without_advice, lang),
+        _yes_no(check.status is Status.WITHDRAWN, lang),
+        check.agreements,
         check.note,
     ]
 
@@ -134,7 +173,7 @@ def _event_row(event: Event, lang: str) -> list[Any]:
     payload = json.dumps(dict(event.payload), ensure_ascii=False, sort_keys=True)
     return [
         event.seq,
-        event.recorded_at,
+        local_time(event.recorded_at),
         event.check_id,
         label("event", event.kind, lang),
         event.officer,
@@ -155,13 +194,19 @@ def _write_sheet(book: Any, sheet: Sheet) -> None:
     name, headers, rows = sheet
     worksheet = book.add_worksheet(name)
     bold = book.add_format({"bold": True})
+    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     for col, header in enumerate(headers):
         worksheet.write_string(0, col, header, bold)
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
             if value is None or value == "":
                 continue
-            if isinstance(value, int | float) and not isinstance(value, bool):
+            if isinstance(value, datetime):
+                worksheet.write_datetime(r, col, value, moment)
+            elif isinstance(value, date):
+                worksheet.write_datetime(r, col, value, day)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
                 worksheet.write_number(r, col, value)
             else:
                 worksheet.write_string(r, col, str(value))  # user text stays text, never a formula
@@ -225,7 +270,16 @@ def _csv(path: Path, checks: list[CheckRecord], lang: str) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL)
         writer.writerow(_headers(CHECK_COLUMNS, lang))
-        writer.writerows([csv_cell(v) for v in check_row(c, lang, resolver)] for c in checks)
+        writer.writerows([csv_cell(_text(v)) for v in check_row(c, lang, resolver)] for c in checks)
+
+
+def _text(value: Any) -> Any:
+    """A CSV field: dates as ISO text (2026-03-31, 2026-03-31 14:05:00), which Excel reads."""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _json(path: Path, checks: list[CheckRecord], events: list[Event]) -> None:

@@ -39,6 +39,7 @@ class Status(StrEnum):
     DECIDED = "decided"
     NOT_NEEDED = "not-needed"
     WITHDRAWN = "withdrawn"
+    TO_REVIEW = "to-review"  # a batch row that named no single country: screen it with resolve
 
 
 class EventKind(StrEnum):
@@ -51,6 +52,7 @@ class EventKind(StrEnum):
     AGREEMENT = "agreement"
     NOTE = "note"
     WITHDRAWN = "withdrawn"
+    RESOLVED = "resolved"  # a to-review check's countries, screened after all (``log resolve``)
 
 
 class Outcome(StrEnum):

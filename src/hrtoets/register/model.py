@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from hrtoets.errors import InputError, RegisterError
+from hrtoets.messages import Label
 from hrtoets.register.kinds import (
     COUNCIL_KINDS,
     Decision,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 # release may add some) and give missing optional keys their defaults.
 FORMAT_KEY: Final = "format"
 PAYLOAD_FORMAT: Final = 2
+_REVIEW_REASONS: Final = frozenset({Reason.UNRESOLVED, Reason.AMBIGUOUS, Reason.MISSING})
 
 
 def payload_format(payload: Mapping[str, Any]) -> int:
@@ -66,6 +68,11 @@ class CountryScreening:
     threshold: float
     rounding: str
     answer: str | None = None  # the answer the verdict was screened with (monitor re-uses it)
+
+    @property
+    def needs_review(self) -> bool:
+        """Empty, unrecognised or ambiguous: a person must say which country was meant."""
+        return self.reason in _REVIEW_REASONS
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -123,21 +130,16 @@ class CheckDraft:
     answer: Answer | None = None
     note: str = ""
 
+    batch: Mapping[str, Any] | None = None  # the list and row a ``batch --log`` check came from
+
     def overall(self) -> tuple[bool, tuple[str, ...]]:
         """Advice needed when any country needs it or the answer is yes/unsure; every reason."""
-        reasons: list[str] = []
-        for country in self.countries:
-            reasons.extend(r for r in country.reasons if r not in reasons)
-        if self.answer in (Answer.YES, Answer.UNSURE) and Reason.GUIDING_QUESTION not in reasons:
-            reasons.append(Reason.GUIDING_QUESTION.value)
-        needed = any(c.advice_needed for c in self.countries) or Reason.GUIDING_QUESTION in reasons
-        if needed:
-            reasons = [r for r in reasons if r != Reason.ABOVE_THRESHOLD] or reasons
-        return needed, tuple(reasons)
+        return overall(self.countries, self.answer.value if self.answer else None)
 
     def payload(self, check_id: int) -> dict[str, Any]:
         """The ``created`` event's payload: the whole check, as recorded."""
         needed, reasons = self.overall()
+        extra = {"batch": dict(self.batch)} if self.batch is not None else {}
         return {
             "id": check_id,
             "officer": self.officer,
@@ -151,7 +153,54 @@ class CheckDraft:
             "advice_needed": needed,
             "reasons": list(reasons),
             "note": self.note,
+            **extra,
         }
+
+
+def overall(
+    countries: Sequence[CountryScreening], answer: str | None
+) -> tuple[bool, tuple[str, ...]]:
+    """A check's verdict: advice needed when any country needs it or the answer is yes/unsure.
+
+    Every reason is kept, in order, except "above the threshold" when advice is needed anyway.
+    """
+    reasons: list[str] = []
+    for country in countries:
+        reasons.extend(r for r in country.reasons if r not in reasons)
+    if answer in (Answer.YES, Answer.UNSURE) and Reason.GUIDING_QUESTION not in reasons:
+        reasons.append(Reason.GUIDING_QUESTION.value)
+    needed = any(c.advice_needed for c in countries) or Reason.GUIDING_QUESTION in reasons
+    if needed:
+        reasons = [r for r in reasons if r != Reason.ABOVE_THRESHOLD] or reasons
+    return needed, tuple(reasons)
+
+
+def resolution_payload(
+    countries: Sequence[CountryScreening], answer: str | None, note: str = ""
+) -> dict[str, Any]:
+    """The ``resolved`` event: the countries screened now, and the check's verdict with them."""
+    needed, reasons = overall(countries, answer)
+    return {
+        "countries": [c.to_json() for c in countries],
+        "advice_needed": needed,
+        "reasons": list(reasons),
+        "note": note,
+    }
+
+
+def effective_payload(
+    created: Mapping[str, Any], resolutions: Sequence[Mapping[str, Any]]
+) -> Mapping[str, Any]:
+    """The ``created`` payload as the latest ``resolved`` event left it (countries, verdict)."""
+    if not resolutions:
+        return created
+    latest = resolutions[-1]
+    return {
+        **created,
+        "countries": latest["countries"],
+        "advice_needed": latest["advice_needed"],
+        "reasons": latest.get("reasons", created.get("reasons", ())),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +250,29 @@ class CheckRecord:
 
     @property
     def status(self) -> Status:
-        return derive_status(self.advice_needed, self.events)
+        needs_review = any(c.needs_review for c in self.countries)
+        return derive_status(self.advice_needed, self.events, needs_review=needs_review)
+
+    @property
+    def batch(self) -> Mapping[str, Any] | None:
+        """The list and row a ``batch --log`` check came from (``None`` for other checks)."""
+        value = self.events[0].payload.get("batch") if self.events else None
+        return value if isinstance(value, Mapping) else None
+
+    @property
+    def resolved(self) -> bool:
+        """Whether its countries were screened again with ``log resolve``."""
+        return any(e.kind == EventKind.RESOLVED for e in self.events)
+
+    def event_date(self, kind: EventKind) -> str | None:
+        """The date (ISO) of the latest event of ``kind``, as the event names it."""
+        found = [e for e in self.events if e.kind == kind]
+        return _event_date(found[-1]) if found else None
+
+    @property
+    def agreements(self) -> int:
+        """How many agreements were recorded on this check."""
+        return sum(1 for e in self.events if e.kind == EventKind.AGREEMENT)
 
     @property
     def advice_outcome(self) -> str | None:
@@ -244,7 +315,10 @@ class CheckRecord:
 
     @classmethod
     def _from_created(cls, created: Event, events: Sequence[Event]) -> CheckRecord:
-        data = created.payload  # any format so far: required keys, optional ones with defaults
+        # Any format so far: required keys, optional ones with defaults; after ``log resolve``
+        # the countries and the verdict are those screened last.
+        resolutions = [e.payload for e in events if e.kind == EventKind.RESOLVED]
+        data = effective_payload(created.payload, resolutions)
         return cls(
             id=int(data["id"]),
             created_at=created.recorded_at,
@@ -282,7 +356,11 @@ class CheckRecord:
             "advice_outcome": self.advice_outcome,
             "decision": self.decision,
             "decided_without_advice": self.decided_without_advice,
+            "withdrawn": self.status is Status.WITHDRAWN,
+            "agreements": self.agreements,
         }
+        if self.batch is not None:
+            data["batch"] = dict(self.batch)
         if events:
             data["events"] = [e.to_json() for e in self.events]
         return data
@@ -303,13 +381,18 @@ def _latest(events: Sequence[Event], kind: EventKind, key: str) -> str | None:
     return str(found[-1]) if found and found[-1] is not None else None
 
 
-def derive_status(advice_needed: bool, events: Sequence[Event]) -> Status:
-    """Withdrawn or decided beats everything; else the latest advice event; else open or not."""
+def derive_status(
+    advice_needed: bool, events: Sequence[Event], *, needs_review: bool = False
+) -> Status:
+    """Withdrawn or decided beats everything; then a country still to review; then the latest
+    advice event; else open (advice needed) or not needed."""
     kinds = [e.kind for e in events]
     if EventKind.WITHDRAWN in kinds:
         return Status.WITHDRAWN
     if EventKind.DECIDED in kinds:
         return Status.DECIDED
+    if needs_review:
+        return Status.TO_REVIEW
     advice = [k for k in kinds if k in (EventKind.ADVICE_REQUESTED, EventKind.ADVICE_RECEIVED)]
     if advice:
         requested = advice[-1] == EventKind.ADVICE_REQUESTED
@@ -324,7 +407,12 @@ _CLOSED_TO: Final = frozenset(
         EventKind.DECIDED,
         EventKind.AGREEMENT,
         EventKind.WITHDRAWN,
+        EventKind.RESOLVED,
     }
+)
+# What waits until a to-review check's countries are screened (withdrawing it does not).
+_AFTER_REVIEW: Final = frozenset(
+    {EventKind.ADVICE_REQUESTED, EventKind.ADVICE_RECEIVED, EventKind.DECIDED, EventKind.AGREEMENT}
 )
 
 
@@ -351,7 +439,13 @@ def check_transition(
     if status is Status.WITHDRAWN and kind in _CLOSED_TO:
         raise InputError("register.already_withdrawn", id=check.id)
     if status is Status.DECIDED and kind in _CLOSED_TO:
-        raise InputError("register.already_decided", id=check.id, decision=check.decision)
+        decision = Label(f"register.decision.{check.decision}", str(check.decision))
+        raise InputError("register.already_decided", id=check.id, decision=decision)
+    if status is Status.TO_REVIEW and kind in _AFTER_REVIEW:
+        queries = ", ".join(f"'{c.query}'" for c in check.countries if c.needs_review)
+        raise InputError("register.review_first", id=check.id, queries=queries or "''")
+    if kind is EventKind.RESOLVED and status is not Status.TO_REVIEW:
+        raise InputError("register.nothing_to_resolve", id=check.id)
     if kind is EventKind.ADVICE_REQUESTED and status is Status.ADVICE_REQUESTED:
         raise InputError("register.already_requested", id=check.id)
     if kind is EventKind.ADVICE_RECEIVED and status is not Status.ADVICE_REQUESTED:
@@ -449,6 +543,47 @@ def _searchable(check: CheckRecord) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class BatchRecord:
+    """One ``batch --log`` run: which list (by SHA-256), which checks, and whether its workbook
+    took its name (``completed_at``); one that did not was interrupted and is completed by running
+    the same batch again."""
+
+    id: int
+    sha256: str
+    kind: str
+    source: str  # the list's absolute path when it was screened
+    output: str  # the screened workbook's absolute path
+    pending: str  # the temporary file that held the complete workbook before its rename
+    workbook_sha256: str
+    first_check: int
+    last_check: int
+    recorded_at: str
+    completed_at: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def rows(self) -> int:
+        return self.last_check - self.first_check + 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "sha256": self.sha256,
+            "kind": self.kind,
+            "source": self.source,
+            "output": self.output,
+            "workbook_sha256": self.workbook_sha256,
+            "first_check": self.first_check,
+            "last_check": self.last_check,
+            "recorded_at": self.recorded_at,
+            "completed_at": self.completed_at,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class VerifyResult:
     """What ``verify`` found: intact, or the first broken event and why."""
 
@@ -461,6 +596,8 @@ class VerifyResult:
     # hash, link, gap, head, canonical, unreadable, head_counter, projection, orphans, tables
     problem: str | None = None
     damaged_tables: tuple[str, ...] = ()  # with problem "tables": missing or lacking a column
+    # ``batch --log`` runs whose rows are recorded but whose workbook never took its name
+    interrupted: tuple[BatchRecord, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -472,6 +609,7 @@ class VerifyResult:
             "broken_check": self.broken_check,
             "problem": self.problem,
             "damaged_tables": list(self.damaged_tables),
+            "interrupted_batches": [b.to_json() for b in self.interrupted],
         }
 
 
@@ -501,6 +639,7 @@ __all__ = [
     "COUNCIL_KINDS",
     "FORMAT_KEY",
     "PAYLOAD_FORMAT",
+    "BatchRecord",
     "CheckDraft",
     "CheckFilter",
     "CheckRecord",
@@ -514,7 +653,9 @@ __all__ = [
     "VerifyResult",
     "check_transition",
     "derive_status",
+    "effective_payload",
     "group_checks",
+    "overall",
     "parse_answer",
     "parse_date",
     "parse_decision",
@@ -523,5 +664,6 @@ __all__ = [
     "parse_outcome",
     "parse_status",
     "payload_format",
+    "resolution_payload",
     "snapshot",
 ]

@@ -4,7 +4,10 @@
 ``register_check_countries`` are a projection of each check's ``created`` event, there so that
 filters run in SQL and the register reads well from any SQL tool; ``verify`` compares them with
 the chain. ``register_head`` is the one row every writer locks, and records where the chain ends.
-``register_schema_version`` says which layout the database has, so a newer hrtoets can migrate it.
+``register_batches`` (schema 2) keeps each ``batch --log`` run, so that a rerun of the same list is
+noticed and an interrupted one completed. ``register_schema_version`` says which layout the
+database has, so a newer hrtoets can migrate it: each step in :data:`MIGRATIONS` brings a database
+from one version to the next, inside the transaction that opens it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from sqlalchemy import (
 from hrtoets.errors import RegisterError
 from hrtoets.register.chain import GENESIS
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 1: hrtoets 0.1.0; 2: + register_batches
 HEAD_ID: Final = 1
 # Key of the PostgreSQL advisory lock held while the schema is created or migrated.
 SCHEMA_LOCK_KEY: Final = 0x6872_7473  # "hrts"
@@ -102,6 +105,23 @@ check_countries = Table(
 )
 
 
+batches = Table(
+    "register_batches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("output", Text, nullable=False),
+    Column("pending", Text, nullable=False),
+    Column("workbook_sha256", String(64), nullable=False),
+    Column("first_check", Integer, nullable=False),
+    Column("last_check", Integer, nullable=False),
+    Column("recorded_at", String(40), nullable=False),
+    Column("completed_at", String(40)),
+)
+
+
 def projection(check_id: int, seq: int, at: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     """The ``register_checks`` row for a ``created`` event's payload."""
     return {
@@ -135,8 +155,13 @@ def country_rows(check_id: int, payload: Mapping[str, Any]) -> list[dict[str, An
     ]
 
 
+def _add_batches(conn: Connection) -> None:
+    """1 → 2: the table of ``batch --log`` runs (0.1.0 kept none; its batches stay unnamed)."""
+    batches.create(conn)
+
+
 # version → the step that brings a database at that version to the next one.
-MIGRATIONS: Final[dict[int, Callable[[Connection], None]]] = {}
+MIGRATIONS: Final[dict[int, Callable[[Connection], None]]] = {1: _add_batches}
 
 
 def damaged_tables(conn: Connection, *, columns: bool = False) -> tuple[str, ...]:

@@ -8,19 +8,21 @@ check id are read and written by one writer at a time, whatever the number of pr
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import getpass
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Row, exists, select
+from sqlalchemy import Connection, Engine, Row, delete, exists, func, insert, select, update
 
 from hrtoets.errors import InputError, RegisterError
 from hrtoets.register import db
 from hrtoets.register.chain import canonical
 from hrtoets.register.model import (
     COUNCIL_KINDS,
+    BatchRecord,
     CheckDraft,
     CheckFilter,
     CheckRecord,
@@ -33,14 +35,17 @@ from hrtoets.register.model import (
     check_transition,
     group_checks,
     parse_event_kind,
+    resolution_payload,
     snapshot,
 )
 from hrtoets.register.schema import (
     HEAD_ID,
     SCHEMA_VERSION,
+    batches,
     check_countries,
     check_version,
     checks,
+    country_rows,
     create_or_migrate,
     damaged_tables,
     events,
@@ -278,6 +283,120 @@ class Register:
         payload = _dated(None, reason=reason)
         return self.append_event(check_id, EventKind.WITHDRAWN, payload, officer=officer)
 
+    def resolve(
+        self,
+        check_id: int,
+        countries: Sequence[Verdict | CountryScreening],
+        *,
+        officer: str | None = None,
+        note: str = "",
+    ) -> Event:
+        """Screen a to-review check's countries after all (a batch row that named none).
+
+        The ``resolved`` event carries the countries screened now and the check's verdict with
+        them; from then on the normal lifecycle applies. The row the batch recorded stays in the
+        ``created`` event, as it was.
+        """
+        screened = [c if isinstance(c, CountryScreening) else snapshot(c) for c in countries]
+        if not screened:
+            raise InputError("register.no_country")
+        with self._write() as conn:
+            writer = ChainWriter(self._head(conn), _now())
+            check = self._load(conn, check_id)
+            payload = resolution_payload(screened, check.answer, note)
+            check_transition(check, EventKind.RESOLVED, payload)
+            event = writer.link(check_id, EventKind.RESOLVED, payload, officer or default_officer())
+            writer.flush(conn)
+            # The checks tables say what the check is now, for filters and SQL tools.
+            conn.execute(
+                update(checks)
+                .where(checks.c.id == check_id)
+                .values(advice_needed=event.payload["advice_needed"])
+            )
+            conn.execute(delete(check_countries).where(check_countries.c.check_id == check_id))
+            conn.execute(insert(check_countries), country_rows(check_id, event.payload))
+        return event
+
+    # -- batches ---------------------------------------------------------------------------------
+
+    def record_batch(
+        self, drafts: Sequence[CheckDraft], batch: BatchRecord, *, again: bool = False
+    ) -> tuple[BatchRecord, list[CheckRecord]]:
+        """Record a batch's checks and the batch itself in one transaction.
+
+        ``batch`` gives the list, the output and the workbook waiting in its temporary file; its
+        id and check numbers are given here. A list already recorded as this kind is refused
+        unless ``again`` (checked under the write lock, so two runs at once record it once);
+        with ``again`` an interrupted earlier run of it is closed, its checks kept as recorded.
+        """
+        for draft in drafts:
+            validate_draft(draft)
+        with self._write() as conn:
+            writer = ChainWriter(self._head(conn), _now())
+            earlier = _latest_batch(conn, batch.sha256, batch.kind)
+            if earlier is not None and not earlier.complete and not again:
+                raise InputError("batch.interrupted_exists", id=earlier.id, source=earlier.source)
+            if again:  # an interrupted earlier run is closed: its checks stay as recorded
+                conn.execute(
+                    update(batches)
+                    .where(
+                        batches.c.sha256 == batch.sha256,
+                        batches.c.kind == batch.kind,
+                        batches.c.completed_at.is_(None),
+                    )
+                    .values(completed_at=_now())
+                )
+            elif earlier is not None:
+                raise InputError(
+                    "batch.already_logged",
+                    source=batch.source,
+                    kind=batch.kind,
+                    date=earlier.recorded_at[:10],
+                    first=earlier.first_check,
+                    last=earlier.last_check,
+                )
+            number = (conn.execute(select(func.max(batches.c.id))).scalar_one() or 0) + 1
+            first = writer.next_check_id
+            tagged = [
+                dataclasses.replace(d, batch={**(d.batch or {}), "id": number}) for d in drafts
+            ]
+            created = [writer.add_check(draft) for draft in tagged]
+            writer.flush(conn)
+            recorded = dataclasses.replace(
+                batch,
+                id=number,
+                first_check=first,
+                last_check=first + len(created) - 1,
+                recorded_at=created[0].recorded_at if created else _now(),
+                completed_at=None,
+            )
+            conn.execute(insert(batches).values(**_batch_row(recorded)))
+        return recorded, [CheckRecord.from_events([event]) for event in created]
+
+    def complete_batch(
+        self, batch_id: int, *, output: str | None = None, workbook_sha256: str | None = None
+    ) -> BatchRecord:
+        """The batch's workbook took its name: the batch is complete."""
+        values: dict[str, Any] = {"completed_at": _now()}
+        if output is not None:
+            values["output"] = output
+        if workbook_sha256 is not None:
+            values["workbook_sha256"] = workbook_sha256
+        with self._write() as conn:
+            conn.execute(update(batches).where(batches.c.id == batch_id).values(**values))
+            row = conn.execute(select(batches).where(batches.c.id == batch_id)).one()
+        return BatchRecord(**row._asdict())
+
+    def find_batch(self, sha256: str, kind: str) -> BatchRecord | None:
+        """The latest batch of the list with this SHA-256 recorded as ``kind``, if any."""
+        with self._read() as conn:
+            return _latest_batch(conn, sha256, kind)
+
+    def interrupted_batches(self) -> list[BatchRecord]:
+        """Batches whose rows are recorded but whose workbook never took its name."""
+        with self._read() as conn:
+            return _interrupted(conn)
+
     # -- reading ---------------------------------------------------------------------------------
 
     def get(self, check_id: int) -> CheckRecord:
@@ -306,6 +425,12 @@ class Register:
         with self._read() as conn:
             found = _records(conn.execute(query))
         return [c for c in found if wanted.matches(c)]
+
+    def checks_between(self, first: int, last: int) -> list[CheckRecord]:
+        """Checks ``first`` to ``last`` (e.g. one batch's), each with its events."""
+        query = select(events).where(events.c.check_id.between(first, last)).order_by(events.c.seq)
+        with self._read() as conn:
+            return _records(conn.execute(query))
 
     def events(self) -> list[Event]:
         """Every event in chain order."""
@@ -363,6 +488,26 @@ class Register:
         if not rows:
             raise InputError("register.unknown_id", id=check_id)
         return _records(rows)[0]
+
+
+def _batch_row(batch: BatchRecord) -> dict[str, Any]:
+    return {column.name: getattr(batch, column.name) for column in batches.columns}
+
+
+def _latest_batch(conn: Connection, sha256: str, kind: str) -> BatchRecord | None:
+    query = (
+        select(batches)
+        .where(batches.c.sha256 == sha256, batches.c.kind == kind)
+        .order_by(batches.c.id.desc())
+        .limit(1)
+    )
+    row = conn.execute(query).one_or_none()
+    return BatchRecord(**row._asdict()) if row is not None else None
+
+
+def _interrupted(conn: Connection) -> list[BatchRecord]:
+    query = select(batches).where(batches.c.completed_at.is_(None)).order_by(batches.c.id)
+    return [BatchRecord(**row._asdict()) for row in conn.execute(query)]
 
 
 def _dated(on: date | None, **fields: str) -> dict[str, Any]:

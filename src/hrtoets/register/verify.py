@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from hrtoets.register.chain import Link, walk
-from hrtoets.register.model import EventKind, VerifyResult
+from hrtoets.register.model import BatchRecord, EventKind, VerifyResult, effective_payload
 from hrtoets.register.schema import (
     HEAD_ID,
+    batches,
     check_countries,
     checks,
     country_rows,
@@ -53,15 +54,23 @@ def verify_chain(conn: Connection) -> VerifyResult:
         ).scalar_one()
         if head_row.last_check_id != (created_max or 0):
             return dataclasses.replace(result, intact=False, problem="head_counter")
-    return compare_projection(conn, result)
+    result = compare_projection(conn, result)
+    if not result.intact:
+        return result
+    query = select(batches).where(batches.c.completed_at.is_(None)).order_by(batches.c.id)
+    interrupted = tuple(BatchRecord(**row._asdict()) for row in conn.execute(query))
+    return dataclasses.replace(result, interrupted=interrupted)
 
 
 def _expected(
-    created: Any,
+    created: Any, resolutions: list[Any]
 ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-    """The rows ``created`` projects to; ``None`` when its payload cannot give them."""
+    """The rows ``created`` projects to, as later ``resolved`` events left them; ``None`` when
+    a payload cannot give them."""
     try:
-        payload = json.loads(created.payload)
+        payload = effective_payload(
+            json.loads(created.payload), [json.loads(r.payload) for r in resolutions]
+        )
         check_id = int(payload["id"])
         return (
             projection(check_id, created.seq, created.recorded_at, payload),
@@ -78,11 +87,15 @@ def compare_projection(conn: Connection, result: VerifyResult) -> VerifyResult:
     query = select(check_countries).order_by(check_countries.c.check_id, check_countries.c.position)
     for row in conn.execute(query):
         countries.setdefault(row.check_id, []).append(row._asdict())
+    resolutions: dict[int, list[Any]] = {}
+    query = select(events).where(events.c.kind == EventKind.RESOLVED.value).order_by(events.c.seq)
+    for event in conn.execute(query):
+        resolutions.setdefault(event.check_id, []).append(event)
     created = conn.execute(
         select(events).where(events.c.kind == EventKind.CREATED.value).order_by(events.c.seq)
     )
     for event in created:
-        expected = _expected(event)
+        expected = _expected(event, resolutions.get(event.check_id, []))
         if expected is None:
             return _broken(result, event.seq, event.check_id)
         check, rows = expected

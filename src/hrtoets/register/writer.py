@@ -43,6 +43,11 @@ class ChainWriter:
         self._checks: list[dict[str, Any]] = []
         self._countries: list[dict[str, Any]] = []
 
+    @property
+    def next_check_id(self) -> int:
+        """The id the next check added here will get."""
+        return self._check_id + 1
+
     def add_check(self, draft: CheckDraft) -> Event:
         """The ``created`` event of a new check, with its rows for the checks tables."""
         self._check_id += 1
