@@ -230,3 +230,10 @@ def test_kill_at_random_moments(tmp_path: Path, db_url: str, seed: int) -> None:
         process.wait(timeout=60)
         outcomes.append(_invariant(folder, loop_url, args))
     assert len(outcomes) == KILL_LOOPS  # each one held; HRTOETS_KILL_LOOPS=50 for a long run
+
+
+def test_again_belongs_with_log(cli: Invoke, tmp_path: Path) -> None:
+    source = write_xlsx(tmp_path / "suppliers.xlsx", ROWS)
+    result = cli("batch", str(source), "--again", "--lang", "en", expect=2)
+    assert flat(result.stderr).startswith("--again belongs with --log")
+    assert not (tmp_path / "suppliers.screened.xlsx").exists()

@@ -156,7 +156,10 @@ class Recorder:
         if _holds(pending, batch.workbook_sha256):
             check_writable(output, force=force)
             with interrupts_deferred():
-                pending.replace(output)
+                try:
+                    pending.replace(output)
+                except OSError:  # another run took it first, or the folder is gone
+                    return self._complete(batch) if _holds(output, batch.workbook_sha256) else None
                 crash_point("batch-renamed")
                 return self._complete(batch)
         return None

@@ -86,6 +86,10 @@ def batch(
     from hrtoets.screening import Screener
 
     session = start(lang, db)
+    if again and not log:
+        from hrtoets.errors import InputError
+
+        raise InputError("batch.again_without_log")
     screener = Screener.from_settings(session.settings)
     request = (
         LogRequest(log, session.ask_answer(log, answer), session.officer(officer), again)

@@ -203,6 +203,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Scores: WJP Rule of Law Index, World Justice Project.",
         "en": "Scores: WJP Rule of Law Index, World Justice Project.",
     },
+    "batch.again_without_log": {
+        "nl": "--again hoort bij --log: het legt een lijst nog eens vast in het register; voeg --log SOORT toe of laat --again weg.",
+        "en": "--again belongs with --log: it records a list in the register once more; add --log KIND or leave out --again.",
+    },
     "batch.already_logged": {
         "nl": "{source} werd op {date} al vastgelegd als {kind} (controles {first} tot {last}); voeg --again toe om de rijen nog eens vast te leggen.",
         "en": "{source} was already recorded as {kind} on {date} (checks {first} to {last}); add --again to record its rows once more.",
