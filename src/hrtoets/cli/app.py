@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from importlib import import_module
 from typing import Annotated, Any, Final
 
@@ -105,8 +106,14 @@ def root(
     ctx.meta[DEBUG_KEY] = debug
 
 
+@cache
 def load_command(name: str) -> Any:
-    """Import the module of command ``name`` and build its click command with Typer."""
+    """Import the module of command ``name`` and build its click command with Typer.
+
+    Built once per process: a click command holds no state between invocations, and a program
+    that calls the app more than once (a test suite, an embedding script) would otherwise pay
+    for Typer reading every signature again each time.
+    """
     holder = typer.Typer(rich_markup_mode=None, add_completion=False)
     import_module(COMMAND_MODULES[name]).register(holder)
     return typer.main.get_group(holder).commands[name]
