@@ -151,7 +151,9 @@ def test_hook_sees_a_complete_workbook_and_its_failure_leaves_none(
 
     class Refusing:
         def before_rename(self, _result: object, pending: Path, target: Path) -> None:
-            (temporary,) = [p for p in tmp_path.iterdir() if p.name.startswith(".p.screened.")]
+            (temporary,) = [
+                p for p in tmp_path.iterdir() if p.name.startswith(".hrtoets-tmp.p.screened.")
+            ]
             assert temporary == pending
             assert target == tmp_path / "p.screened.xlsx"
             seen.extend(row[:2] for row in sheet_values(temporary))

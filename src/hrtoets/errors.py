@@ -17,7 +17,8 @@ class ExitCode(IntEnum):
     OK = 0
     ATTENTION = 1  # a command reports a finding: a broken register chain, a changed verdict
     INPUT = 2  # bad input or usage: unknown country, unreadable file, bad option
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    TERMINATED = 143  # SIGTERM
 
 
 class HrtoetsError(Exception):

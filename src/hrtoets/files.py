@@ -1,24 +1,74 @@
 """Safe file output: nothing is overwritten without ``--force``, nothing is left half-written.
 
 Every output goes to a temporary file in the target's folder and is renamed over the target only
-when complete, so a crash or an error leaves either the old file or nothing.
+when complete, so a crash or an error leaves either the old file or nothing. Temporary files and
+folders all start with :data:`TEMP_PREFIX` and the target's name; an error or Ctrl-C/SIGTERM
+removes them, and what a killed run (kill -9, a power cut) left is removed by the next run that
+writes the same target, once it is an hour old (a run still going on is never disturbed).
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
+import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
+from typing import Final
 
 from hrtoets.errors import InputFileError, OutputExistsError
 
 _FILE_MODE = 0o644
+TEMP_PREFIX: Final = ".hrtoets-tmp."
+STALE_AFTER: Final = 3600  # seconds: a leftover this old is from a run that is no more
+
+
+def temporary_name(target: Path) -> str:
+    """The prefix of every temporary file or folder written for ``target``."""
+    return f"{TEMP_PREFIX}{target.name}."
+
+
+def remove_stale(target: Path, *, now: float | None = None) -> list[Path]:
+    """Remove what killed runs left while writing ``target``, if older than an hour."""
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    removed = []
+    try:
+        entries = list(target.parent.glob(glob.escape(temporary_name(target)) + "*"))
+    except OSError:
+        return []
+    for entry in entries:
+        try:
+            if entry.lstat().st_mtime >= cutoff:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue  # another run removed it, or it is not ours to remove
+        removed.append(entry)
+    return removed
+
+
+@contextlib.contextmanager
+def scratch_folder(target: Path) -> Iterator[Path]:
+    """A private folder beside ``target`` for a library's own temporary files; removed after.
+
+    xlsxwriter's streaming mode keeps each sheet in temporary files: beside the target (not in
+    TMPDIR) they carry hrtoets' prefix, so a killed run's are found and removed next time.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=temporary_name(target), suffix=".d", dir=target.parent))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def check_writable(path: Path, *, force: bool) -> None:
@@ -39,9 +89,10 @@ def atomic_path(path: Path, *, force: bool = False) -> Iterator[Path]:
     (openpyxl, xlsxwriter, python-docx) behave as for the real name.
     """
     check_writable(path, force=force)
+    remove_stale(path)
     try:
         fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent
+            prefix=temporary_name(path), suffix=f".tmp{path.suffix}", dir=path.parent
         )
     except OSError as exc:  # a read-only folder, a full disk, a name too long for the folder
         raise InputFileError("file.cannot_write", path=path.parent, error=exc.strerror) from None
@@ -100,8 +151,9 @@ def interrupts_deferred() -> Iterator[None]:
 
 def crash_point(name: str) -> None:
     """A test hook: ``HRTOETS_CRASH_AT=name`` kills the process here, as a power cut would;
-    ``HRTOETS_CRASH_AT=name:INT`` presses Ctrl-C here instead (SIGINT)."""
+    ``name:INT`` presses Ctrl-C here instead (SIGINT), ``name:TERM`` sends SIGTERM."""
     wanted = os.environ.get("HRTOETS_CRASH_AT", "")
     point, _, how = wanted.partition(":")
     if point == name:
-        os.kill(os.getpid(), signal.SIGINT if how == "INT" else signal.SIGKILL)
+        chosen = {"INT": signal.SIGINT, "TERM": signal.SIGTERM}.get(how, signal.SIGKILL)
+        os.kill(os.getpid(), chosen)

@@ -24,7 +24,13 @@ from typing import Any, Final
 from hrtoets.batch.core import BatchResult, Progress
 from hrtoets.batch.summary_sheet import write_summary
 from hrtoets.errors import InputFileError, WorkbookError
-from hrtoets.files import atomic_path, check_writable, crash_point, interrupts_deferred
+from hrtoets.files import (
+    atomic_path,
+    check_writable,
+    crash_point,
+    interrupts_deferred,
+    scratch_folder,
+)
 from hrtoets.messages import t
 from hrtoets.rule import Reason
 from hrtoets.screening import Verdict, explain, format_score
@@ -183,21 +189,25 @@ def write_workbook(
 def _save(
     result: BatchResult, tmp: Path, path: Path, *, lang: str, progress: Progress | None
 ) -> None:
-    """The complete workbook in ``tmp``; ``path`` is the name the user sees in an error."""
+    """The complete workbook in ``tmp``; ``path`` is the name the user sees in an error.
+
+    xlsxwriter's streaming files go to a scratch folder beside the output, not to TMPDIR.
+    """
     import xlsxwriter
     from xlsxwriter.exceptions import FileCreateError
 
-    book = xlsxwriter.Workbook(str(tmp), STREAMING_WORKBOOK_OPTIONS)
-    try:
-        formats = _formats(book)
-        main = book.add_worksheet(t("batch.sheet.main", lang))
-        _write_main(main, result, lang, formats, progress)
-        write_summary(book.add_worksheet(t("batch.sheet.summary", lang)), result, lang, formats)
-    finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
+    with scratch_folder(path) as scratch:
+        book = xlsxwriter.Workbook(str(tmp), {**STREAMING_WORKBOOK_OPTIONS, "tmpdir": str(scratch)})
         try:
-            book.close()
-        except FileCreateError as exc:
-            raise InputFileError("batch.cannot_write", path=path, error=str(exc)) from None
+            formats = _formats(book)
+            main = book.add_worksheet(t("batch.sheet.main", lang))
+            _write_main(main, result, lang, formats, progress)
+            write_summary(book.add_worksheet(t("batch.sheet.summary", lang)), result, lang, formats)
+        finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
+            try:
+                book.close()
+            except FileCreateError as exc:
+                raise InputFileError("batch.cannot_write", path=path, error=str(exc)) from None
 
 
 def _write_main(

@@ -16,6 +16,7 @@ import typer
 import typer.main
 from typer.core import TyperGroup
 
+from hrtoets.cli import streams
 from hrtoets.cli.session import DEBUG_KEY, LANG_KEY, error_lang
 from hrtoets.errors import ExitCode, HrtoetsError
 
@@ -33,7 +34,7 @@ COMMAND_MODULES: Final = {
 
 EPILOG = (
     "Exit codes: 0 ok; 1 a finding (a broken register chain, a changed verdict); "
-    "2 bad input or usage; 130 interrupted. "
+    "2 bad input or usage; 130 interrupted (Ctrl-C); 143 stopped (SIGTERM). "
     "Scores: WJP Rule of Law Index, World Justice Project."
 )
 
@@ -53,12 +54,19 @@ class BoundaryGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # Typer's vendored click Context is not public API
         try:
+            streams.prepare()
             return super().invoke(ctx)
         except HrtoetsError as exc:
             if ctx.meta.get(DEBUG_KEY) or os.environ.get("HRTOETS_DEBUG"):
                 raise
             typer.secho(exc.render(error_lang(ctx.meta.get(LANG_KEY))), err=True, fg="red")
             raise typer.Exit(int(exc.exit_code)) from None
+        except BrokenPipeError:  # the reader left (| head): nothing more to say
+            streams.reader_gone()
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except streams.Terminated:
+            typer.echo("", err=True)
+            raise typer.Exit(int(ExitCode.TERMINATED)) from None
         except KeyboardInterrupt:
             typer.echo("", err=True)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -120,6 +128,13 @@ def load_command(name: str) -> Any:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="hrtoets")
-    sys.exit(0)  # pragma: no cover - app() exits itself
+    """Console-script entry point: SIGTERM stops as Ctrl-C does; stdout is flushed while an
+    error can still be a sentence."""
+    streams.terminate_on_sigterm()
+    try:
+        app(prog_name="hrtoets")
+        code: int | str | None = 0
+    except SystemExit as done:
+        code = done.code
+    flushed = streams.flush_at_exit()
+    sys.exit(flushed if flushed is not None and code in (0, None) else code)

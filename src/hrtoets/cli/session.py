@@ -43,15 +43,15 @@ class Session:
 
     @cached_property
     def out(self) -> Console:
-        from rich.console import Console
+        from hrtoets.cli.streams import console
 
-        return Console(highlight=False, emoji=False)
+        return console()
 
     @cached_property
     def err(self) -> Console:
-        from rich.console import Console
+        from hrtoets.cli.streams import console
 
-        return Console(stderr=True, highlight=False, emoji=False)
+        return console(stderr=True)
 
     def officer(self, given: str | None) -> str | None:
         """Who records: ``--officer``, else ``officer`` in config.toml, else (None) the OS user."""
@@ -81,8 +81,11 @@ class Session:
     @staticmethod
     def print_json(data: Any) -> None:
         """One JSON document on stdout, nothing else."""
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        sys.stdout.flush()
+        from hrtoets.cli.streams import GuardedStream
+
+        out = GuardedStream(sys.stdout)
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        out.flush()
 
 
 def error_lang(chosen: str | None) -> str:

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 BUNDLED: Final = "bundled"
 ACTIVE_FILE: Final = "active"
+STAGING: Final = "import"  # temporary folders of an import are named after it
+DOWNLOAD: Final = "download"  # and temporary files of a download
 _VARIANT: Final = re.compile(r"^(?P<edition>.+)-(?P<sha8>[0-9a-f]{8})$")
 
 
@@ -81,11 +83,13 @@ def load_active_index(home: Path) -> WjpIndex:
 
 def set_active(home: Path, name: str) -> None:
     """Make ``name`` (an edition folder, or ``bundled``) the active index, atomically."""
-    from hrtoets.files import write_text_atomic
+    from hrtoets.files import crash_point, write_text_atomic
 
     folder = editions_folder(home)
     folder.mkdir(parents=True, exist_ok=True)
+    crash_point("index-activating")
     write_text_atomic(folder / ACTIVE_FILE, name + "\n", force=True)
+    crash_point("index-activated")
 
 
 def stored_names(home: Path) -> list[str]:
@@ -140,17 +144,22 @@ def import_into_home(
     ``accept`` sees the validated result before anything is kept and may refuse it by raising
     (``index update`` checks that the workbook holds the edition it asked for).
     """
+    from hrtoets.files import crash_point, remove_stale, temporary_name
     from hrtoets.index.importer import import_workbook
 
     root = editions_folder(home)
     root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=root))
+    remove_stale(root / STAGING)  # what a killed import or download left, once an hour old
+    remove_stale(root / DOWNLOAD)
+    staging = Path(tempfile.mkdtemp(prefix=temporary_name(root / STAGING), dir=root))
     try:
         result = import_workbook(workbook, staging, origin=origin, source=source)
         if accept is not None:
             accept(result)
+        crash_point("index-staged")
         target = _target(root, result.meta.edition, result.meta.source_sha256)
-        _swap_in(staging, target)
+        _keep(staging, target, result.meta.source_sha256)
+        crash_point("index-kept")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if activate:
@@ -158,21 +167,32 @@ def import_into_home(
     return result, target
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Rename ``staging`` to ``target``; an earlier copy is moved aside first, restored on failure.
+def _keep(staging: Path, target: Path, sha256: str) -> None:
+    """Put ``staging`` in place as ``target`` with one rename, never moving a kept edition away.
 
-    Two renames on one file system: the earlier copy is never half overwritten, and is gone only
-    once the new one is in place.
+    A kept edition folder is never renamed away while it may be the active one: the same workbook
+    imported again refreshes the kept copy file by file, each with one atomic rename (the CSV,
+    then the metadata saying where it came from this time), so each file is always there. Only a
+    copy that no longer loads is replaced whole. So at no instant does the ``active`` pointer name
+    a missing index, and switching the active index is the one atomic rename of :func:`set_active`.
     """
-    if not target.exists():
-        staging.rename(target)
-        return
-    aside = Path(tempfile.mkdtemp(prefix=f".replaced-{target.name}-", dir=target.parent))
-    aside.rmdir()
-    target.rename(aside)
+    if target.exists():
+        if _same_source(target, sha256) and _loads(target):
+            for name in (CSV_NAME, *(p.name for p in staging.iterdir() if p.name != CSV_NAME)):
+                (staging / name).replace(target / name)
+            return
+        aside = Path(
+            tempfile.mkdtemp(prefix=f".hrtoets-tmp.{target.name}.damaged.", dir=target.parent)
+        )
+        aside.rmdir()
+        target.rename(aside)  # a damaged copy: nothing could load it, so nothing is lost
+        shutil.rmtree(aside, ignore_errors=True)
+    staging.rename(target)
+
+
+def _loads(folder: Path) -> bool:
     try:
-        staging.rename(target)
-    except OSError:
-        aside.rename(target)
-        raise
-    shutil.rmtree(aside, ignore_errors=True)
+        load_index(folder)
+    except IndexFileError:
+        return False
+    return True

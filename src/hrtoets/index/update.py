@@ -27,7 +27,7 @@ from hrtoets.config import DEFAULT_INDEX_URL
 from hrtoets.errors import ConfigError, DownloadError, HrtoetsError, InputError, WorkbookError
 from hrtoets.index.fetch import Download, Fetcher, FetchPolicy, Progress, RetryNotice
 from hrtoets.index.model import edition_year
-from hrtoets.index.store import active_name, editions_folder, import_into_home
+from hrtoets.index.store import DOWNLOAD, active_name, editions_folder, import_into_home
 
 if TYPE_CHECKING:
     from hrtoets.index.importer import ImportResult
@@ -212,9 +212,13 @@ def _keep(
 @contextlib.contextmanager
 def _temporary_file(home: Path) -> Iterator[Path]:
     """A temporary ``.xlsx`` inside ``HRTOETS_HOME``, removed whatever happens."""
+    from hrtoets.files import remove_stale, temporary_name
+
     folder = editions_folder(home)
     folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".download-", suffix=".xlsx", dir=folder)
+    remove_stale(folder / DOWNLOAD)  # what a killed update left, once an hour old
+    prefix = temporary_name(folder / DOWNLOAD)
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".xlsx", dir=folder)
     os.close(fd)
     path = Path(name)
     try:

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "stream.stdout_closed": {
+        "nl": "De standaarduitvoer is gesloten, dus hrtoets kan zijn resultaat nergens kwijt; voer het commando uit zonder '>&-' of stuur de uitvoer naar een bestand.",
+        "en": "Standard output is closed, so hrtoets has nowhere to write its result; run the command without '>&-' or send the output to a file.",
+    },
+    "stream.cannot_write": {
+        "nl": "hrtoets kan zijn resultaat niet naar de standaarduitvoer schrijven ({error}); maak ruimte vrij of stuur de uitvoer ergens anders heen.",
+        "en": "hrtoets cannot write its result to standard output ({error}); free some space or send the output elsewhere.",
+    },
     # configuration
     "config.bad_language": {
         "nl": "Taal '{value}' wordt niet ondersteund; kies uit {choices}.",
