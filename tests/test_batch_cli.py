@@ -432,3 +432,10 @@ def test_per_row_verdicts_for_a_register(tmp_path: Path) -> None:
         (3, "", True, "missing"),
         (4, "Marokko", True, "at_or_below_threshold"),
     ]
+
+
+def test_empty_fields_beyond_the_header_are_said(cli: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "p.csv"
+    source.write_text("Naam;Land\nAcme;BE;;\nBolt;NL;\n", encoding="utf-8")
+    result = cli("batch", str(source), "--lang", "en")
+    assert f"2 row(s) of {source} had empty fields beyond the last header" in flat(result.stderr)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hrtoets.errors import InputFileError, WorkbookError
-from hrtoets.tables import Table, cell_text, decode, read_table, sniff_delimiter
+from hrtoets.tables import MixedEncoding, Table, cell_text, decode, read_table, sniff_delimiter
 from tests.batch_files import PROTECTED, write_csv, write_xlsx
 
 
@@ -237,3 +237,57 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
     path = tmp_path / "map.xlsx"
     path.mkdir()
     assert _error(path).startswith(f"Cannot read {path} (")
+
+
+def test_one_cp1252_byte_in_a_utf8_file_is_refused_with_its_line(tmp_path: Path) -> None:
+    """Decoding it all as cp1252 made every UTF-8 'België' into 'BelgiÃ«', unresolved, silently."""
+    path = tmp_path / "p.csv"
+    path.write_bytes("Naam;Land\r\nAcme;België\r\nBolt;Cura\xe7ao\r\n".encode("latin-1").replace(
+        "België".encode("latin-1"), "België".encode()))  # fmt: skip
+    with pytest.raises(MixedEncoding):
+        decode(path.read_bytes())
+    assert _error(path) == (
+        f"{path} is not written in one encoding: line 3 holds a byte (0xE7) that is not UTF-8, "
+        "while the rest of the file is UTF-8; save the file again as 'CSV UTF-8' and try again."
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_its_bom_is_read(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "p.csv"
+    text = "Naam;Land\r\nAcme;België\r\n"
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(codec, b"")
+    path.write_bytes(bom + text.encode(codec))
+    assert read_table(path).rows == (("Acme", "België"),)
+
+
+def test_utf16_without_a_bom_is_not_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes("Naam;Land\r\nAcme;BE\r\n".encode("utf-16-le"))
+    with pytest.raises(InputFileError):
+        read_table(path)
+
+
+def test_fields_beyond_the_header_are_an_error_naming_the_rows(tmp_path: Path) -> None:
+    lines = [
+        "Naam;Land",
+        "Acme;BE",
+        "Bolt;NL;Marokko",
+        "Cobra;FR",
+        *[f"X{n};BE;;y" for n in range(7)],
+    ]
+    path = write_csv(tmp_path / "p.csv", lines)
+    with pytest.raises(WorkbookError):
+        read_table(path)
+    assert _error(path) == (
+        f"8 row(s) of {path} have more fields than the header (2): row 3, 5, 6, 7, 8 (+3); a value "
+        "there belongs to no column. Remove the extra separators or give those columns a header."
+    )
+
+
+def test_empty_fields_beyond_the_header_are_dropped(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "p.csv", ["Naam;Land", "Acme;BE;;", "Bolt;NL"])
+    table = read_table(path)
+    assert (table.headers, table.rows, table.trimmed) == (
+        ("Naam", "Land"), (("Acme", "BE"), ("Bolt", "NL")), 1,
+    )  # fmt: skip

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -39,6 +40,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]  # every data row, every cell as text, padded to len(headers)
     source: Path
     sheet: str | None  # sheet name for workbooks, None for CSV
+    trimmed: int = 0  # CSV rows that had empty fields beyond the header (dropped, with a warning)
 
 
 def read_table(path: Path, *, sheet: str | None = None) -> Table:
@@ -72,10 +74,40 @@ def _table(cells: list[list[str]], path: Path, sheet: str | None, label: str) ->
     while not any(cells[end - 1]):
         end -= 1
     body = cells[start:end]
+    trimmed = 0
+    if sheet is None:  # CSV: a field beyond the header belongs to no column
+        body, trimmed = _fit_to_header(body, path)
     width = max(len(row) for row in body)
     headers = tuple(cell.strip() for cell in _pad(body[0], width))
     rows = tuple(_pad(row, width) for row in body[1:])
-    return Table(headers=headers, rows=rows, source=path, sheet=sheet)
+    return Table(headers=headers, rows=rows, source=path, sheet=sheet, trimmed=trimmed)
+
+
+_SHOWN_ROWS: Final = 5
+
+
+def _fit_to_header(body: list[list[str]], path: Path) -> tuple[list[list[str]], int]:
+    """CSV rows cut to the header's width; a row with text beyond it is an error naming rows.
+
+    A ``;`` too many in a row would otherwise make an unnamed column, and a country typed there
+    would never be screened. Empty extra fields (Excel writes trailing ``;``) are dropped.
+    """
+    width = len(body[0])
+    long = [n for n, row in enumerate(body[1:], 2) if len(row) > width]
+    if not long:
+        return body, 0
+    filled = [n for n in long if any(cell.strip() for cell in body[n - 1][width:])]
+    if filled:
+        shown = ", ".join(str(n) for n in filled[:_SHOWN_ROWS])
+        more = len(filled) - _SHOWN_ROWS
+        raise WorkbookError(
+            "batch.csv_extra_fields",
+            path=path,
+            rows=f"{shown} (+{more})" if more > 0 else shown,
+            count=len(filled),
+            width=width,
+        )
+    return [body[0], *(row[:width] for row in body[1:])], len(long)
 
 
 def _pad(row: Sequence[str], width: int) -> tuple[str, ...]:
@@ -159,9 +191,18 @@ def _read_csv(path: Path) -> list[list[str]]:
         data = path.read_bytes()
     except OSError as exc:
         raise InputFileError("batch.unreadable", path=path, error=exc.strerror) from None
-    if b"\x00" in data:
+    try:
+        text = decode(data)
+    except MixedEncoding as exc:
+        raise WorkbookError(
+            "batch.csv_mixed_encoding",
+            path=path,
+            line=exc.line,
+            byte=exc.byte,
+            encoding=exc.encoding,
+        ) from None
+    if "\x00" in text:  # a binary file, or UTF-16 without its BOM
         raise InputFileError("batch.not_a_table", path=path)
-    text = decode(data)
     delimiter = sniff_delimiter(text) or _absent(text)
     try:  # strict: an unclosed quote is an error, not a field that swallows the rest of the file
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
@@ -169,19 +210,51 @@ def _read_csv(path: Path) -> list[list[str]]:
         raise WorkbookError("batch.csv_corrupt", path=path, error=str(exc)) from None
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped), else Windows-1252 (Excel's "CSV" on Windows), else latin-1.
+class MixedEncoding(ValueError):
+    """The text is mostly one encoding, but a byte at ``line`` does not fit it."""
 
-    A BOM promises UTF-8 but does not prove it: a file saved as UTF-8 and then edited in a cp1252
-    editor has both, so it is decoded like any other file rather than with replacement characters.
+    def __init__(self, line: int, byte: int, encoding: str) -> None:
+        super().__init__(f"line {line}: byte 0x{byte:02X} is not {encoding}")
+        self.line = line
+        self.byte = f"0x{byte:02X}"
+        self.encoding = encoding
+
+
+# A valid UTF-8 sequence of two to four bytes: text that holds one was written as UTF-8.
+_UTF8_MULTIBYTE: Final = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def decode(data: bytes) -> str:
+    """The whole text in one encoding: UTF-16 (with its BOM), UTF-8 (a BOM is dropped), else
+    Windows-1252 (Excel's "CSV" on Windows), else latin-1.
+
+    A file that is UTF-8 but for one byte (a cp1252 "ë" pasted into a UTF-8 file) is refused with
+    that byte's line, :class:`MixedEncoding`: decoding it all as cp1252 would turn every other
+    "België" into "BelgiÃ«", silently. A BOM promises UTF-8 but does not prove it: a file saved as
+    UTF-8 and edited in a cp1252 editor may have both and no UTF-8 text left, and is read as cp1252.
     """
-    body = data.removeprefix(b"\xef\xbb\xbf")
-    for encoding in ("utf-8", "cp1252"):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return body.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return body.decode("latin-1")  # every byte is a character: never fails
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise MixedEncoding(_line(data, exc.start), data[exc.start], "UTF-16") from None
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(body):  # UTF-8 text elsewhere: this byte does not belong
+            raise MixedEncoding(_line(body, exc.start), body[exc.start], "UTF-8") from None
+    try:
+        return body.decode("cp1252")
+    except UnicodeDecodeError:
+        return body.decode("latin-1")  # every byte is a character: never fails
+
+
+def _line(data: bytes, offset: int) -> int:
+    """The line number (from 1) of byte ``offset``."""
+    return data.count(b"\n", 0, offset) + 1
 
 
 def sniff_delimiter(text: str) -> str | None:

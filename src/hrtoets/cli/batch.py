@@ -114,6 +114,8 @@ def batch(
                 recording=recorder,
             )
     logged = [check.id for check in recorder.checks] if recorder else []
+    if result.table.trimmed:
+        session.say("batch.csv_trimmed", count=result.table.trimmed, path=result.table.source)
     if json_output:
         from hrtoets.batch import summary_to_json
 

@@ -207,6 +207,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "--again hoort bij --log: het legt een lijst nog eens vast in het register; voeg --log SOORT toe of laat --again weg.",
         "en": "--again belongs with --log: it records a list in the register once more; add --log KIND or leave out --again.",
     },
+    "batch.csv_mixed_encoding": {
+        "nl": "{path} is niet in één codering geschreven: regel {line} bevat een byte ({byte}) die geen {encoding} is, terwijl de rest van het bestand {encoding} is; sla het bestand opnieuw op als 'CSV UTF-8' en probeer opnieuw.",
+        "en": "{path} is not written in one encoding: line {line} holds a byte ({byte}) that is not {encoding}, while the rest of the file is {encoding}; save the file again as 'CSV UTF-8' and try again.",
+    },
+    "batch.csv_extra_fields": {
+        "nl": "{count} rij(en) van {path} hebben meer velden dan de kolomkoppen ({width}): rij {rows}; een waarde daar hoort bij geen enkele kolom. Verwijder de overtollige scheidingstekens of geef die kolommen een kop.",
+        "en": "{count} row(s) of {path} have more fields than the header ({width}): row {rows}; a value there belongs to no column. Remove the extra separators or give those columns a header.",
+    },
+    "batch.csv_trimmed": {
+        "nl": "{count} rij(en) van {path} hadden lege velden voorbij de laatste kolomkop; die zijn genegeerd.",
+        "en": "{count} row(s) of {path} had empty fields beyond the last header; they were ignored.",
+    },
     "batch.already_logged": {
         "nl": "{source} werd op {date} al vastgelegd als {kind} (controles {first} tot {last}); voeg --again toe om de rijen nog eens vast te leggen.",
         "en": "{source} was already recorded as {kind} on {date} (checks {first} to {last}); add --again to record its rows once more.",
