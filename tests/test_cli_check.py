@@ -169,7 +169,7 @@ def test_bad_config_is_one_sentence(cli: Invoke, home: Path) -> None:
     result = cli("check", "Marokko", "--lang", "en", expect=2)
     assert (
         result.stderr.strip()
-        == "The threshold in config.toml must be a number between 0 and 1, not '7'."
+        == "The threshold in config.toml (line 1) must be a number between 0 and 1, not '7'."
     )
 
 

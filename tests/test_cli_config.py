@@ -136,19 +136,58 @@ def test_officer_in_config_is_the_default_for_officer(cli: Invoke, home: Path) -
 
 
 @pytest.mark.parametrize(
-    ("line", "key"),
+    ("line", "key", "shown"),
     [
-        ("officer = 3", "officer"),
-        ('database = {url = "x"}', "database"),
-        ("organisation = []", "organisation"),
+        ("officer = 3", "officer", "3"),
+        ('database = {url = "x"}', "database", "a table"),
+        ("organisation = []", "organisation", "a list"),
+        ('[organisation]\nname = "Stad Gent"', "organisation", "a table"),
+        ("signatory = true", "signatory", "true"),
     ],
 )
-def test_a_text_setting_of_another_type_names_the_key(
-    cli: Invoke, home: Path, line: str, key: str
+def test_a_text_setting_of_another_type_names_the_key_and_line(
+    cli: Invoke, home: Path, line: str, key: str, shown: str
 ) -> None:
-    (home / "config.toml").write_text(line + "\n", encoding="utf-8")
+    (home / "config.toml").write_text('language = "en"\n\n' + line + "\n", encoding="utf-8")
+    result = cli("check", "BE", expect=2)
+    assert (
+        flat(result.stderr)
+        == f"'{key}' in config.toml (line 3) must be text in quotes, not {shown}."
+    )
+    dutch = cli("check", "BE", "--lang", "nl", expect=2)
+    assert "(regel 3) moet tekst tussen aanhalingstekens zijn, niet" in flat(dutch.stderr)
+
+
+def test_a_bom_is_accepted(cli: Invoke, home: Path) -> None:
+    (home / "config.toml").write_bytes(b'\xef\xbb\xbforganisation = "Stad Gent"\n')
+    shown = json.loads(cli("config", "show", "--json").stdout)
+    assert shown["settings"]["organisation"] == {"value": "Stad Gent", "source": "file"}
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "byte", "guess"),
+    [
+        (b'language = "en"\norganisation = "Stad Gen\xe9"\n', 2, "0xE9", "Windows-1252"),
+        ('organisation = "Gent"\n'.encode("utf-16"), 1, "0xFF", "UTF-16"),
+    ],
+)
+def test_another_encoding_is_named(
+    cli: Invoke, home: Path, data: bytes, line: int, byte: str, guess: str
+) -> None:
+    (home / "config.toml").write_bytes(data)
     result = cli("check", "BE", "--lang", "en", expect=2)
-    assert flat(result.stderr).startswith(f"'{key}' in config.toml must be text in quotes, not ")
+    assert flat(result.stderr) == (
+        f"The configuration file {home / 'config.toml'} is not UTF-8: line {line} holds byte "
+        f"{byte} (probably {guess}); save it as UTF-8 and try again."
+    )
+
+
+def test_an_unknown_key_names_its_line(cli: Invoke, home: Path) -> None:
+    (home / "config.toml").write_text('language = "en"\nthreshhold = 0.5\n', encoding="utf-8")
+    result = cli("check", "BE", expect=2)
+    assert flat(result.stderr).startswith(
+        f"The configuration file {home / 'config.toml'} has unknown keys (threshhold) (line 2);"
+    )
 
 
 def test_init_where_a_file_stands_for_the_folder(

@@ -8,6 +8,7 @@ language: ``--lang`` > ``HRTOETS_LANG`` > ``language`` in ``config.toml`` > Dutc
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from hrtoets.errors import ConfigError
-from hrtoets.messages import DEFAULT_LANGUAGE, LANGUAGES
+from hrtoets.messages import DEFAULT_LANGUAGE, LANGUAGES, Label
 from hrtoets.rule import DEFAULT_THRESHOLD, Rounding
 
 CONFIG_FILE: Final = "config.toml"
@@ -98,13 +99,13 @@ def load_settings(
     env = os.environ if env is None else env
     home = Path(env["HRTOETS_HOME"]).expanduser() if env.get("HRTOETS_HOME") else default_home()
     raw = _read_config(home / CONFIG_FILE)
-    chosen_lang = lang or env.get("HRTOETS_LANG") or raw.get("language") or DEFAULT_LANGUAGE
+    chosen_lang = lang or env.get("HRTOETS_LANG") or _text(raw, "language", "") or DEFAULT_LANGUAGE
     templates = _text(raw, "templates_dir", "")
     return Settings(
         home=home,
         lang=check_lang(str(chosen_lang)),
-        threshold=_threshold(raw.get("threshold", DEFAULT_THRESHOLD)),
-        rounding=_rounding(raw.get("rounding", Rounding.PUBLISHED.value)),
+        threshold=_threshold(raw, raw.get("threshold", DEFAULT_THRESHOLD)),
+        rounding=_rounding(raw, raw.get("rounding", Rounding.PUBLISHED.value)),
         organisation=_text(raw, "organisation", DEFAULT_ORGANISATION),
         signatory=_text(raw, "signatory", ""),
         signatory_title=_text(raw, "signatory_title", ""),
@@ -115,48 +116,126 @@ def load_settings(
     )
 
 
-def _read_config(path: Path) -> dict[str, Any]:
+class _RawConfig(dict[str, Any]):
+    """``config.toml`` as parsed, and the line each key is on (for the sentences)."""
+
+    def __init__(self, data: Mapping[str, Any] | None = None, text: str = "") -> None:
+        super().__init__(data or {})
+        self.text = text
+
+    def at(self, key: str) -> Label | str:
+        """ " (line 3)" for ``key``, in the sentence's language; "" when it is not in the file."""
+        pattern = rf"^[ \t]*(?:{re.escape(key)}|\[[ \t]*{re.escape(key)}[ \t]*\])[ \t]*(?:=|$)"
+        found = re.search(pattern, self.text, re.MULTILINE)
+        if found is None:
+            return ""
+        line = self.text.count("\n", 0, found.start()) + 1
+        return Label("config.at_line", f" (line {line})", (("line", line),))
+
+
+_MAX_CONFIG_BYTES: Final = 1 << 20  # a settings file is a few hundred bytes
+
+
+def configured_language(env: Mapping[str, str] | None = None) -> str | None:
+    """The language ``HRTOETS_LANG`` or ``config.toml`` asks for, even when another setting is
+    wrong: the sentence saying what is wrong is then in the user's language."""
+    env = os.environ if env is None else env
+    chosen = env.get("HRTOETS_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    home = Path(env["HRTOETS_HOME"]).expanduser() if env.get("HRTOETS_HOME") else default_home()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = (home / CONFIG_FILE).read_bytes()[:_MAX_CONFIG_BYTES].decode("utf-8-sig")
+        value = tomllib.loads(text).get("language")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    return value if isinstance(value, str) and value in LANGUAGES else None
+
+
+def _read_config(path: Path) -> _RawConfig:
+    """The settings file: UTF-8 (a BOM is fine), valid TOML, known keys only."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(_MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
-        return {}
+        return _RawConfig()
     except OSError as exc:
         raise ConfigError("config.unreadable", path=path, error=exc.strerror) from exc
+    if len(data) > _MAX_CONFIG_BYTES:
+        raise ConfigError("config.unreadable", path=path, error="larger than 1 MiB")
+    text = _config_text(data, path)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError("config.bad_toml", path=path, error=str(exc)) from exc
-    unknown = sorted(set(data) - _KNOWN_KEYS)
+        parsed = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        raise ConfigError("config.bad_toml", path=path, error=str(exc)[:200]) from exc
+    raw = _RawConfig(parsed, text)
+    unknown = sorted(set(raw) - _KNOWN_KEYS)
     if unknown:
         raise ConfigError(
             "config.unknown_keys",
             path=path,
             keys=", ".join(unknown),
             known=", ".join(sorted(_KNOWN_KEYS)),
+            at=raw.at(unknown[0]),
         )
-    return data
+    return raw
+
+
+def _config_text(data: bytes, path: Path) -> str:
+    """UTF-8 text without its BOM; any other encoding is one sentence saying what it looks like."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ConfigError(
+            "config.not_utf8", path=path, line=1, byte=f"0x{data[0]:02X}", guess="UTF-16"
+        )
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = body.count(b"\n", 0, exc.start) + 1
+        byte = f"0x{body[exc.start]:02X}"
+        raise ConfigError(
+            "config.not_utf8", path=path, line=line, byte=byte, guess="Windows-1252"
+        ) from None
 
 
 def _text(raw: Mapping[str, Any], key: str, default: str) -> str:
     """A text setting; a number, a table or a list in its place is refused, naming the key."""
     value = raw.get(key, default)
     if not isinstance(value, str):
-        raise ConfigError("config.bad_text", key=key, value=repr(value))
+        raise ConfigError("config.bad_text", key=key, value=_shown(value), at=_at(raw, key))
     return value
 
 
-def _threshold(value: object) -> float:
+def _shown(value: object) -> Label | str:
+    """A wrong TOML value as a person reads it: a table, a list, true, 5."""
+    if isinstance(value, dict):
+        return Label("config.a_table", "a table")
+    if isinstance(value, list):
+        return Label("config.a_list", "a list")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+
+
+def _at(raw: Mapping[str, Any], key: str) -> Label | str:
+    return raw.at(key) if isinstance(raw, _RawConfig) else ""
+
+
+def _threshold(raw: Mapping[str, Any], value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise ConfigError("config.bad_threshold", value=value)
+        raise ConfigError("config.bad_threshold", value=value, at=_at(raw, "threshold"))
     return float(value)
 
 
-def _rounding(value: object) -> Rounding:
+def _rounding(raw: Mapping[str, Any], value: object) -> Rounding:
     try:
         return Rounding(str(value))
     except ValueError:
         raise ConfigError(
-            "config.bad_rounding", value=value, choices=", ".join(r.value for r in Rounding)
+            "config.bad_rounding",
+            value=value,
+            choices=", ".join(r.value for r in Rounding),
+            at=_at(raw, "rounding"),
         ) from None
 
 

@@ -95,8 +95,9 @@ def error_lang(chosen: str | None) -> str:
     try:
         return load_settings().lang
     except HrtoetsError:
-        env = os.environ.get("HRTOETS_LANG", "").strip().lower()
-        return env if env in LANGUAGES else DEFAULT_LANGUAGE
+        from hrtoets.config import configured_language
+
+        return configured_language() or DEFAULT_LANGUAGE
 
 
 def remember_lang(ctx: typer.Context, value: str | None) -> str | None:

@@ -43,9 +43,10 @@ class Label:
 
     key: str
     code: str
+    params: tuple[tuple[str, Any], ...] = ()  # the label's own parameters, if it has any
 
     def text(self, lang: str) -> str:
-        return t(self.key, lang) if self.key in catalogue() else self.code
+        return t(self.key, lang, **dict(self.params)) if self.key in catalogue() else self.code
 
     def __str__(self) -> str:
         return self.code

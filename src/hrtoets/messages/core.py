@@ -20,21 +20,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Kan het configuratiebestand {path} niet lezen ({error}); controleer de rechten.",
         "en": "Cannot read the configuration file {path} ({error}); check its permissions.",
     },
+    "config.at_line": {"nl": " (regel {line})", "en": " (line {line})"},
+    "config.a_table": {"nl": "een tabel", "en": "a table"},
+    "config.a_list": {"nl": "een lijst", "en": "a list"},
+    "config.not_utf8": {
+        "nl": "Het configuratiebestand {path} is geen UTF-8: regel {line} bevat byte {byte} (waarschijnlijk {guess}); sla het op als UTF-8 en probeer opnieuw.",
+        "en": "The configuration file {path} is not UTF-8: line {line} holds byte {byte} (probably {guess}); save it as UTF-8 and try again.",
+    },
     "config.bad_toml": {
         "nl": "Het configuratiebestand {path} is geen geldige TOML ({error}); verbeter of verwijder het.",
         "en": "The configuration file {path} is not valid TOML ({error}); fix or remove it.",
     },
     "config.unknown_keys": {
-        "nl": "Het configuratiebestand {path} bevat onbekende sleutels ({keys}); toegelaten zijn: {known}.",
-        "en": "The configuration file {path} has unknown keys ({keys}); allowed are: {known}.",
+        "nl": "Het configuratiebestand {path} bevat onbekende sleutels ({keys}){at}; toegelaten zijn: {known}.",
+        "en": "The configuration file {path} has unknown keys ({keys}){at}; allowed are: {known}.",
     },
     "config.bad_threshold": {
-        "nl": "De drempel in config.toml moet een getal tussen 0 en 1 zijn, niet '{value}'.",
-        "en": "The threshold in config.toml must be a number between 0 and 1, not '{value}'.",
+        "nl": "De drempel in config.toml{at} moet een getal tussen 0 en 1 zijn, niet '{value}'.",
+        "en": "The threshold in config.toml{at} must be a number between 0 and 1, not '{value}'.",
     },
     "config.bad_rounding": {
-        "nl": "De afronding in config.toml moet een van {choices} zijn, niet '{value}'.",
-        "en": "The rounding in config.toml must be one of {choices}, not '{value}'.",
+        "nl": "De afronding in config.toml{at} moet een van {choices} zijn, niet '{value}'.",
+        "en": "The rounding in config.toml{at} must be one of {choices}, not '{value}'.",
     },
     # files
     "file.exists": {

@@ -84,7 +84,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no {path} yet: every setting has its default. `hrtoets config init` makes one.",
     },
     "config.bad_text": {
-        "nl": "'{key}' in config.toml moet tekst tussen aanhalingstekens zijn, niet {value}.",
-        "en": "'{key}' in config.toml must be text in quotes, not {value}.",
+        "nl": "'{key}' in config.toml{at} moet tekst tussen aanhalingstekens zijn, niet {value}.",
+        "en": "'{key}' in config.toml{at} must be text in quotes, not {value}.",
     },
 }
