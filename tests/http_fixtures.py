@@ -220,6 +220,27 @@ def stall(body: bytes = b"", *, after: int = 0) -> Behaviour:
     return behave
 
 
+def trickle(body: bytes, *, every: float) -> Behaviour:
+    """Announce all of ``body`` and send it one byte per ``every`` seconds: each read is quick
+    enough for a per-read timeout, the whole never ends in time."""
+
+    def behave(handler: BaseHTTPRequestHandler) -> None:
+        server = handler.server
+        assert isinstance(server, WjpServer)
+        _headers(handler, 200, len(body))
+        try:
+            for byte in body:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                if server.release.wait(every):
+                    break
+        except OSError:
+            pass  # the client hung up: what a deadline does
+        handler.close_connection = True
+
+    return behave
+
+
 def files_in(folder: Path) -> set[str]:
     """Every file under ``folder``, as relative paths: what a failure must leave unchanged."""
     return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()}

@@ -40,6 +40,7 @@ from tests.http_fixtures import (
     serve,
     stall,
     status,
+    trickle,
 )
 from tests.workbooks import write_workbook
 
@@ -341,6 +342,30 @@ def test_server_stalls_past_the_timeout(
     )
     assert state(cli, home) == imported
     assert hidden_entries(home) == []
+
+
+def test_a_trickle_is_cut_at_the_timeout(
+    tmp_path: Path,
+    cli: Invoke,
+    home: Path,
+    server: WjpServer,
+    imported: tuple[dict[str, Any], set[str]],
+) -> None:
+    """One byte every 0.2 s never trips a 0.5 s read timeout; --timeout bounds the whole."""
+    url = server.route("/wjp.xlsx", trickle(book(tmp_path), every=0.2))
+    assert fail(cli, "--url", url, "--timeout", "0.5", "--retries", "0") == (
+        f"{url} did not answer within 0.5 s (attempts: 1); the active index is unchanged: "
+        f"try again later, raise --timeout, or {FILE_TIP}"
+    )
+    # (the whole body would take minutes: it ended because the attempt's time was up)
+    assert state(cli, home) == imported
+    assert hidden_entries(home) == []
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e400", "0", "-1"])
+def test_a_timeout_that_is_no_number_of_seconds(cli: Invoke, value: str) -> None:
+    result = cli("index", "update", "--timeout", value, expect=2)
+    assert "Traceback" not in result.stderr and "timeout" in result.stderr
 
 
 def test_download_cut_off(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,7 @@ import typer
 
 from hrtoets.cli.options import EditionOption, ForceOption, JsonOption, LangOption
 from hrtoets.cli.session import start
+from hrtoets.errors import InputError
 
 index_app = typer.Typer(
     help="The WJP Rule of Law Index: import, update, inspect, list, switch, compare.",
@@ -151,7 +153,12 @@ def update(
     ] = None,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=0.01, help="Seconds to wait for a connection or for data."),
+        typer.Option(
+            "--timeout",
+            min=0.01,
+            max=3600,
+            help="Seconds one attempt may take in all: connecting and every byte.",
+        ),
     ] = 30.0,
     retries: Annotated[
         int,
@@ -170,7 +177,11 @@ def update(
     from hrtoets.index.update import FetchPolicy, update_index
 
     session = start(lang)
-    policy = FetchPolicy(connect_timeout=timeout, read_timeout=timeout, retries=retries)
+    if not math.isfinite(timeout):  # "nan" passes a range check
+        raise InputError("updates.bad_timeout", value=timeout)
+    policy = FetchPolicy(
+        connect_timeout=timeout, read_timeout=timeout, total_timeout=timeout, retries=retries
+    )
     with download_progress(session) as progress:
         result = update_index(
             session.settings.home,

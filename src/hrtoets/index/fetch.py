@@ -6,6 +6,7 @@ not, and every failure is a :class:`~hrtoets.errors.DownloadError` with a senten
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,9 @@ class FetchPolicy:
 
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    # The whole of one attempt (connect, headers, every read): a server trickling a byte every
+    # few seconds never trips the read timeout, and must still end. None: no bound beyond reads.
+    total_timeout: float | None = None
     retries: int = 2
     backoff: float = 0.5  # seconds before the first retry; doubles for each next one
     max_bytes: int = 64 * 2**20  # the real workbook is a few MB; more is not WJP's workbook
@@ -113,16 +117,20 @@ class Fetcher:
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _attempt(self, client: httpx.Client, edition: str | None) -> Download:
+        total = self.policy.total_timeout
+        deadline = None if total is None else time.monotonic() + total
         try:
-            with client.stream("GET", self.url) as response:
+            with client.stream("GET", self.url, timeout=self._timeout()) as response:
                 self._check_status(response, edition)
-                return self._save(response)
+                return self._save(response, deadline)
         except httpx.TimeoutException as exc:
             seconds = (
                 self.policy.connect_timeout
                 if isinstance(exc, httpx.ConnectTimeout)
                 else self.policy.read_timeout
             )
+            if total is not None:
+                seconds = min(seconds, total)
             raise self._transient("updates.timeout", seconds=f"{seconds:g}") from exc
         except httpx.UnsupportedProtocol as exc:
             # The address itself was checked up front, so a redirect led off http(s) (ftp:, file:).
@@ -133,7 +141,16 @@ class Fetcher:
             # Connection refused or reset, protocol and proxy errors: all "cannot reach".
             raise self._transient("updates.network", error=str(exc) or type(exc).__name__) from exc
 
-    def _save(self, response: httpx.Response) -> Download:
+    def _timeout(self) -> httpx.Timeout:
+        """Each read and the connection wait at most their own timeout, and never past the whole
+        attempt's (a slow trickle is cut between reads, see :meth:`_save`)."""
+        total = self.policy.total_timeout
+        connect, read = self.policy.connect_timeout, self.policy.read_timeout
+        if total is not None:
+            connect, read = min(connect, total), min(read, total)
+        return httpx.Timeout(read, connect=connect)
+
+    def _save(self, response: httpx.Response, deadline: float | None = None) -> Download:
         """Stream the body to the temporary file, within ``max_bytes``.
 
         A connection lost midway is a truncation; a body that is not what its Content-Encoding
@@ -148,6 +165,9 @@ class Fetcher:
         try:
             with self.target.open("wb") as handle:
                 for chunk in response.iter_bytes():
+                    if deadline is not None and time.monotonic() > deadline:
+                        total = self.policy.total_timeout or 0.0
+                        raise self._transient("updates.timeout", seconds=f"{total:g}")
                     written += len(chunk)
                     if written > limit:
                         raise DownloadError("updates.too_large", url=self.url, limit=_size(limit))

@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De server van {url} gaf fout {status} (pogingen: {attempts}); de actieve index is ongewijzigd: probeer later opnieuw, of gebruik --file met een zelf gedownloade werkmap.",
         "en": "The server at {url} answered error {status} (attempts: {attempts}); the active index is unchanged: try again later, or use --file with a workbook you downloaded yourself.",
     },
+    "updates.bad_timeout": {
+        "nl": "--timeout {value} is geen aantal seconden; geef een getal tussen 0.01 en 3600.",
+        "en": "--timeout {value} is not a number of seconds; give a number from 0.01 to 3600.",
+    },
     "updates.timeout": {
         "nl": "{url} antwoordde niet binnen {seconds} s (pogingen: {attempts}); de actieve index is ongewijzigd: probeer later opnieuw, verhoog --timeout, of gebruik --file met een zelf gedownloade werkmap.",
         "en": "{url} did not answer within {seconds} s (attempts: {attempts}); the active index is unchanged: try again later, raise --timeout, or use --file with a workbook you downloaded yourself.",
