@@ -229,6 +229,56 @@ def test_sandbox_refuses_unsafe_template(cli: Invoke, home: Path, tmp_path: Path
     assert not (tmp_path / "p.txt").exists()
 
 
+_HEAD = '{% import "_clause.j2" as clause %}\n@title T\n{{ clause.text(lang) }}\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ("@p {{ 1 / 0 }}", "fails at line 4 (ZeroDivisionError: division by zero)"),
+        ('@p {{ "a" + 1 }}', "fails at line 4 (TypeError: can only concatenate str"),
+        ("{% for x in range(10**9) %}{% endfor %}", "fails at line 4 (OverflowError: Range too"),
+        ('@p {{ "x" * 10**9 }}', "makes more text than an agreement needs"),
+        ("@p {{ [1] * 10**8 }}", "makes more text than an agreement needs"),
+        ("@p {{ 7 ** 100000 }}", "makes more text than an agreement needs"),
+        (
+            "{% for a in range(99999) %}{% for b in range(99999) %}@p {{ a }}\n{% endfor %}"
+            "{% endfor %}",
+            "makes more text than an agreement needs",
+        ),
+        ("@p {{ lipsum(10**7) }}", "attempts something that is not allowed"),
+    ],
+)
+def test_a_template_that_fails_or_grows_is_one_sentence(
+    cli: Invoke, home: Path, tmp_path: Path, body: str, said: str
+) -> None:
+    own_folder(home, {"en/partnership.j2": _HEAD + body + "\n"})
+    out = tmp_path / "p.txt"
+    result = cli("clause", "render", "partnership", "-o", str(out), "--partner", "X",
+                 "--lang", "en", expect=2)  # fmt: skip
+    assert flat(result.stderr).startswith(f"Template 'partnership' {said}")
+    assert not out.exists()
+
+
+def test_a_template_that_loops_too_long_is_stopped(
+    cli: Invoke, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A loop that writes nothing; the limit is 10 s, shortened here to keep the test quick."""
+    from hrtoets.agreements import library
+
+    monkeypatch.setattr(library, "RENDER_SECONDS", 0.3)
+    loop = "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}"
+    own_folder(home, {"en/partnership.j2": _HEAD + loop + "\n"})
+    out = tmp_path / "p.txt"
+    result = cli("clause", "render", "partnership", "-o", str(out), "--partner", "X",
+                 "--lang", "en", expect=2)  # fmt: skip
+    assert flat(result.stderr) == (
+        "Template 'partnership' has not finished after 0.3 s (a loop that runs too long?); "
+        "fix the template."
+    )
+    assert not out.exists()
+
+
 def test_template_syntax_error_names_file_and_line(cli: Invoke, home: Path, tmp_path: Path) -> None:
     folder = own_folder(home, {"nl/partnership.j2": "@title A\n@p {% if %}\n"})
     result = cli(

@@ -18,13 +18,24 @@ Templates are read as UTF-8, a BOM allowed (Windows Notepad writes one). What a 
 read from its source (and from what it includes), so a ``--var`` the template does not use — a
 typo — is refused instead of silently dropped; a template that includes itself is refused before
 it is rendered.
+
+A template cannot make hrtoets hang or run out of memory: rendering stops after
+:data:`RENDER_SECONDS` and at :data:`MAX_OUTPUT` characters, one expression cannot build a text or
+list longer than :data:`MAX_SEQUENCE` (``"x" * 10**9``) or a huge power, ``lipsum`` is not
+offered, and ``range`` is the sandbox's bounded one. Any error while a template runs (a division by
+zero, a wrong type) is one sentence naming the template and its line.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import signal
+import threading
+import time
+import traceback
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -51,6 +62,19 @@ _MISSING_KEYS: Final = {
     "countries": "agreements.missing_countries",
 }
 _TITLE: Final = re.compile(r"^@title[ \t]+(.+)$", re.MULTILINE)
+RENDER_SECONDS: Final = 10.0
+MAX_OUTPUT: Final = 5_000_000  # characters of one rendered agreement (the built-ins: ~3,000)
+MAX_SEQUENCE: Final = 1_000_000  # items or characters one ``*`` may build
+MAX_EXPONENT: Final = 1_000
+_WITHHELD: Final = frozenset({"lipsum"})  # Jinja globals a template is not given
+
+
+class _OutOfTime(Exception):
+    """Rendering took longer than :data:`RENDER_SECONDS`."""
+
+
+class _TooLarge(jinja2.exceptions.SecurityError):
+    """A template builds more than the limits allow."""
 
 
 def package_root() -> Traversable:
@@ -156,16 +180,30 @@ class TemplateLibrary:
         template = self._template(name, lang, self._preview_env if preview else self.env)
         self.variables(name, lang)  # refuses a template that includes itself
         try:
-            text = template.render({**variables, "lang": lang})
+            text = _bounded_render(template, {**variables, "lang": lang})
         except MissingVariable as exc:
+            if exc.variable in _WITHHELD:
+                raise TemplateError("agreements.unsafe", name=name) from None
             key = _MISSING_KEYS.get(exc.variable, "agreements.missing_variable")
             raise TemplateError(key, name=name, variable=exc.variable) from None
+        except _TooLarge:
+            raise TemplateError("agreements.too_large", name=name, limit=MAX_OUTPUT) from None
+        except _OutOfTime:
+            raise TemplateError(
+                "agreements.too_slow", name=name, seconds=f"{RENDER_SECONDS:g}"
+            ) from None
         except jinja2.exceptions.SecurityError as exc:  # Jinja's detail: with --debug only
             raise TemplateError("agreements.unsafe", name=name) from exc
         except jinja2.TemplateError as exc:
             raise TemplateError("agreements.broken", name=name, error=str(exc)) from None
         except RecursionError:  # a macro that calls itself, or an include by a computed name
             raise TemplateError("agreements.recursion", name=name) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
+            line = _line(template, exc)
+            error = f"{type(exc).__name__}: {exc}"[:200]
+            raise TemplateError("agreements.runtime", name=name, line=line, error=error) from exc
+        except MemoryError:
+            raise TemplateError("agreements.too_large", name=name, limit=MAX_OUTPUT) from None
         document = parse_document(text, name=name, lang=lang)
         if clause_text(self.env, lang) not in document.clauses:
             raise TemplateError("agreements.no_clause", name=name, lang=lang)
@@ -228,6 +266,58 @@ class TemplateLibrary:
             ) from None
         except jinja2.TemplateSyntaxError as exc:
             raise _syntax_error(exc) from None
+
+
+def _bounded_render(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """The rendered text, within :data:`RENDER_SECONDS` and :data:`MAX_OUTPUT` characters."""
+    pieces: list[str] = []
+    size = 0
+    deadline = time.monotonic() + RENDER_SECONDS
+    with _alarm(RENDER_SECONDS):
+        for piece in template.generate(context):
+            size += len(piece)
+            if size > MAX_OUTPUT:
+                raise _TooLarge
+            if time.monotonic() > deadline:  # where no alarm can ring (another thread, Windows)
+                raise _OutOfTime
+            pieces.append(piece)
+    return "".join(pieces)
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt a template that loops without writing anything, after ``seconds``.
+
+    Only the main thread of a POSIX process has a timer signal; elsewhere the checks between
+    pieces of output in :func:`_bounded_render` are the bound.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+
+    def ring(_signum: int, _frame: Any) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _line(template: jinja2.Template, exc: BaseException) -> int | str:
+    """The template line an error happened on (Jinja puts template lines in the traceback)."""
+    names = {template.filename, template.name, "<template>"}
+    lines = [
+        frame.lineno
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename in names or frame.filename.endswith(".j2")
+    ]
+    return lines[-1] if lines and lines[-1] is not None else "?"
 
 
 def _syntax_error(exc: jinja2.TemplateSyntaxError) -> TemplateError:
@@ -306,10 +396,33 @@ def _environment(loader: _Loader, *, finalize: bool = True) -> jinja2.Environmen
 
     The HTML page (``finalize=False``) is rendered from a finished document: nothing to mark.
     """
-    return SandboxedEnvironment(
+    env = _BoundedSandbox(
         loader=loader,
         undefined=_MissingUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2")),
         lstrip_blocks=True,
         finalize=_mark if finalize else None,
     )
+    for name in _WITHHELD:  # lipsum(10**7) is hours of text and gigabytes
+        env.globals.pop(name, None)
+    return env
+
+
+class _BoundedSandbox(SandboxedEnvironment):
+    """The sandbox, with ``*`` and ``**`` unable to build what no agreement needs."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and _number(right) and abs(right) > MAX_EXPONENT:
+            raise _TooLarge
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                built = isinstance(sequence, str | list | tuple) and _number(count)
+                if built and len(sequence) * count > MAX_SEQUENCE:
+                    raise _TooLarge
+        return super().call_binop(context, operator, left, right)
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

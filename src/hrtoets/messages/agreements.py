@@ -50,6 +50,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Sjabloon '{name}' roept zichzelf eindeloos op; verbeter het sjabloon.",
         "en": "Template '{name}' calls itself endlessly; fix the template.",
     },
+    "agreements.runtime": {
+        "nl": "Sjabloon '{name}' loopt vast op regel {line} ({error}); verbeter het sjabloon.",
+        "en": "Template '{name}' fails at line {line} ({error}); fix the template.",
+    },
+    "agreements.too_slow": {
+        "nl": "Sjabloon '{name}' is na {seconds} s nog niet klaar (een lus die te lang duurt?); verbeter het sjabloon.",
+        "en": "Template '{name}' has not finished after {seconds} s (a loop that runs too long?); fix the template.",
+    },
+    "agreements.too_large": {
+        "nl": "Sjabloon '{name}' maakt meer tekst dan een overeenkomst nodig heeft (meer dan {limit} tekens, of een te grote herhaling); verbeter het sjabloon.",
+        "en": "Template '{name}' makes more text than an agreement needs (more than {limit} characters, or too large a repetition); fix the template.",
+    },
     "agreements.broken": {
         "nl": "Sjabloon '{name}' kan niet worden ingevuld ({error}); verbeter het sjabloon.",
         "en": "Template '{name}' cannot be filled in ({error}); fix the template.",
