@@ -8,7 +8,11 @@ that Excel would read as a formula neutralised.
 
 from __future__ import annotations
 
+import re
+import zipfile
+import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final
 
 from hrtoets.errors import WorkbookError
@@ -50,3 +54,152 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
         return "'" + value
     return value
+
+
+# --- reading within bounds ----------------------------------------------------------------------
+#
+# A workbook is a zip of XML: a few KB can declare a sheet of 17 billion cells (one cell at
+# XFD1048576, which makes calamine abort the process) or unpack to gigabytes. So before any library
+# parses one, the zip's directory and the sheets' cell references are checked here, streaming, in
+# bounded memory: every member's unpacked size, the total, no XML entity declarations, and each
+# sheet's declared and actual extent (rows × columns). A CSV is bounded by its size, its line length
+# and its number of fields. Each limit is generous for a real partner list or WJP workbook (the
+# 2025 workbook: 8 MB unpacked, 14 sheets) and a hostile file stays far below 500 MB of memory.
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """How much a spreadsheet may hold before it is parsed (see the note above)."""
+
+    file_bytes: int = 256 * 2**20  # an .xlsx on disk
+    csv_bytes: int = 128 * 2**20  # a CSV (read whole: 1,048,576 rows of a partner list fit)
+    member_bytes: int = 512 * 2**20  # one unpacked zip member (a sheet's XML)
+    total_bytes: int = 1024 * 2**20  # all members unpacked
+    cells: int = 8_000_000  # a sheet's extent, rows × columns (1,048,576 rows × 7 columns)
+    rows: int = 1_048_576
+    columns: int = 16_384
+    line_chars: int = 4 * 2**20  # one CSV line
+    fields: int = 16_384  # fields of one CSV row (Excel's columns)
+
+
+READ_LIMITS: Final = ReadLimits()
+
+
+class OverLimit(ValueError):
+    """A spreadsheet is over one of :class:`ReadLimits`: ``what`` (the limit's name), ``found``."""
+
+    def __init__(self, what: str, found: int | str, limit: int) -> None:
+        super().__init__(f"{what}: {found} > {limit}")
+        self.what = what
+        self.found = found
+        self.limit = limit
+
+
+class NotAWorkbook(ValueError):
+    """The file is not a zip (so not an .xlsx), or its zip is damaged."""
+
+
+# A cell with content: ``<c r="B7" …>`` (a self-closing ``<c r="B7" s="1"/>`` holds only a style).
+_CELL_REF: Final = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
+_DIMENSION: Final = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z0-9:$]+)"')
+_REF: Final = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})")
+_ENTITY: Final = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_CHUNK: Final = 1 << 20
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def check_workbook(path: Path, limits: ReadLimits = READ_LIMITS) -> None:
+    """Refuse a workbook over ``limits`` before any library parses it (streaming, bounded).
+
+    Raises :class:`OverLimit` or :class:`NotAWorkbook`; an unreadable file raises ``OSError``.
+    """
+    size = path.stat().st_size
+    if size > limits.file_bytes:
+        raise OverLimit("file_bytes", size, limits.file_bytes)
+    with path.open("rb") as handle:
+        if handle.read(2) != b"PK":
+            return  # not a zip: a password-protected (OLE) file or no workbook, the reader says
+    try:
+        with zipfile.ZipFile(path) as book:
+            members = book.infolist()
+            total = sum(member.file_size for member in members)
+            if total > limits.total_bytes:
+                raise OverLimit("total_bytes", total, limits.total_bytes)
+            for member in members:
+                if member.file_size > limits.member_bytes:
+                    raise OverLimit("member_bytes", member.file_size, limits.member_bytes)
+                if member.filename.endswith((".xml", ".rels")):
+                    _check_member(book, member, limits)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise NotAWorkbook(str(exc)) from None
+    except zlib.error as exc:
+        raise NotAWorkbook(str(exc)) from None
+
+
+def _check_member(book: zipfile.ZipFile, member: zipfile.ZipInfo, limits: ReadLimits) -> None:
+    """No entity declarations anywhere; for a sheet, its extent within the cell limit."""
+    sheet = member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
+    high_row = high_col = 0
+    read = 0
+    tail = b""
+    with book.open(member) as handle:
+        while chunk := handle.read(_CHUNK):
+            read += len(chunk)
+            if read > limits.member_bytes:  # the directory under-declared it
+                raise OverLimit("member_bytes", read, limits.member_bytes)
+            window = tail + chunk
+            if _ENTITY.search(window):
+                raise OverLimit("entities", "<!ENTITY", 0)
+            if sheet:
+                if read == len(chunk):
+                    _check_dimension(window, limits)
+                for letters, digits in _CELL_REF.findall(window):
+                    high_row = max(high_row, int(digits))
+                    high_col = max(high_col, _column_number(letters.decode()))
+                _check_extent(high_row, high_col, limits)
+            tail = window[-256:]  # a reference cut between two chunks is found next time
+
+
+def _check_dimension(head: bytes, limits: ReadLimits) -> None:
+    """The extent a sheet declares (``<dimension ref="A1:XFD1048576"/>``) within the limits."""
+    found = _DIMENSION.search(head)
+    if found is None:
+        return
+    corners = [_REF.fullmatch(part) for part in found.group(1).decode().split(":")]
+    if not all(corners):
+        return
+    rows = [int(m.group(2)) for m in corners if m]
+    cols = [_column_number(m.group(1)) for m in corners if m]
+    _check_extent(max(rows), max(cols), limits)
+
+
+def _check_extent(rows: int, columns: int, limits: ReadLimits) -> None:
+    """A sheet is read from A1 to its last cell: ``rows`` × ``columns`` cells, every one."""
+    if rows > limits.rows or columns > limits.columns or rows * columns > limits.cells:
+        raise OverLimit("cells", f"{rows} × {columns}", limits.cells)
+
+
+def over_limit(path: Path, exc: OverLimit) -> WorkbookError:
+    """The sentence for a spreadsheet over a limit, naming the file and the limit."""
+    from hrtoets.messages import Label
+
+    found = f"{exc.found:,}" if isinstance(exc.found, int) else exc.found
+    detail = Label(f"limit.{exc.what}", exc.what, (("found", found), ("limit", f"{exc.limit:,}")))
+    return WorkbookError("file.over_limit", path=path, detail=detail)
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``path`` (a FIFO or ``/dev/zero`` never ends), else OverLimit."""
+    if path.is_file() and (size := path.stat().st_size) > limit:
+        raise OverLimit("file_bytes", size, limit)  # refused before a byte is read
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OverLimit("file_bytes", f"> {limit:,}", limit)
+    return data

@@ -22,6 +22,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from hrtoets.errors import InputFileError, WorkbookError
+from hrtoets.spreadsheet import (
+    READ_LIMITS,
+    NotAWorkbook,
+    OverLimit,
+    check_workbook,
+    over_limit,
+    read_capped,
+)
 
 WORKBOOK_SUFFIXES: Final = frozenset({".xlsx", ".xlsm"})
 CSV_SUFFIXES: Final = frozenset({".csv"})
@@ -123,6 +131,14 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]
 
     _check_readable(path)
     try:
+        check_workbook(path)
+    except OverLimit as exc:
+        raise over_limit(path, exc) from None
+    except NotAWorkbook as exc:
+        raise WorkbookError("batch.workbook_corrupt", path=path, error=str(exc)) from None
+    except OSError as exc:
+        raise InputFileError("batch.unreadable", path=path, error=exc.strerror) from None
+    try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         name = _sheet_name(book, sheet, path)
         values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -188,7 +204,9 @@ def cell_text(value: object) -> str:
 
 def _read_csv(path: Path) -> list[list[str]]:
     try:
-        data = path.read_bytes()
+        data = read_capped(path, READ_LIMITS.csv_bytes)
+    except OverLimit as exc:
+        raise over_limit(path, exc) from None
     except OSError as exc:
         raise InputFileError("batch.unreadable", path=path, error=exc.strerror) from None
     try:
@@ -203,11 +221,32 @@ def _read_csv(path: Path) -> list[list[str]]:
         ) from None
     if "\x00" in text:  # a binary file, or UTF-16 without its BOM
         raise InputFileError("batch.not_a_table", path=path)
+    try:
+        _check_lines(text)
+    except OverLimit as exc:
+        raise over_limit(path, exc) from None
     delimiter = sniff_delimiter(text) or _absent(text)
+    rows = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:  # strict: an unclosed quote is an error, not a field that swallows the rest of the file
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        for row in reader:
+            if len(row) > READ_LIMITS.fields:
+                raise over_limit(path, OverLimit("fields", reader.line_num, READ_LIMITS.fields))
+            rows.append(row)
     except csv.Error as exc:
         raise WorkbookError("batch.csv_corrupt", path=path, error=str(exc)) from None
+    return rows
+
+
+def _check_lines(text: str) -> None:
+    """No line longer than the limit (a 500 MB line of tiny fields takes minutes to split)."""
+    limit, start, number = READ_LIMITS.line_chars, 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            raise OverLimit("line_chars", number, limit)
+        start, number = end + 1, number + 1
 
 
 class MixedEncoding(ValueError):

@@ -9,6 +9,7 @@ per country and edition, year labels that parse.
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from hrtoets.errors import InputFileError, OutputExistsError, WorkbookError
 from hrtoets.files import sha256_file
 from hrtoets.index.csvfile import CSV_NAME, write_index
 from hrtoets.index.model import IndexEntry, IndexMeta, edition_year
+from hrtoets.spreadsheet import NotAWorkbook, OverLimit, check_workbook, over_limit
 
 SHEET: Final = "historical data"
 _HEADER_SCAN_ROWS: Final = 10
@@ -97,16 +99,43 @@ def _rows(path: Path) -> Iterator[tuple[Any, ...]]:
     if not path.is_file():
         raise InputFileError("file.missing", path=path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        check_workbook(path)  # before openpyxl: bombs, far cells, entity declarations
+    except OverLimit as exc:
+        raise over_limit(path, exc) from None
+    except NotAWorkbook as exc:
         raise WorkbookError("import.not_a_workbook", path=path) from exc
+    except OSError as exc:
+        raise InputFileError("batch.unreadable", path=path, error=exc.strerror) from None
+    with warnings.catch_warnings():  # openpyxl's own warnings are not the user's concern
+        warnings.simplefilter("ignore")
+        yield from _sheet_rows(path, load_workbook, InvalidFileException)
+
+
+def _sheet_rows(
+    path: Path, load_workbook: Any, invalid: type[Exception]
+) -> Iterator[tuple[Any, ...]]:
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, invalid, KeyError, OSError, ValueError) as exc:
+        raise WorkbookError("import.not_a_workbook", path=path) from exc
+    except Exception as exc:
+        raise WorkbookError("import.damaged", path=path, error=_short(exc)) from exc
     try:
         sheet = next((book[name] for name in book.sheetnames if _norm(name) == SHEET), None)
         if sheet is None:
             raise WorkbookError("import.no_sheet", path=path, sheets=", ".join(book.sheetnames))
-        yield from sheet.iter_rows(values_only=True)
+        try:
+            yield from sheet.iter_rows(values_only=True)
+        except WorkbookError:
+            raise
+        except Exception as exc:
+            raise WorkbookError("import.damaged", path=path, error=_short(exc)) from exc
     finally:
         book.close()
+
+
+def _short(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:160]
 
 
 def _score(value: object, where: str) -> float | None:

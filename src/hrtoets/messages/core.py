@@ -44,6 +44,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The rounding in config.toml{at} must be one of {choices}, not '{value}'.",
     },
     # files
+    "file.over_limit": {
+        "nl": "{path} kan niet veilig gelezen worden: {detail}. Sla de lijst opnieuw op met alleen de rijen en kolommen die ze nodig heeft, en probeer opnieuw.",
+        "en": "{path} cannot be read safely: {detail}. Save the list again with only the rows and columns it needs, and try again.",
+    },
+    "limit.file_bytes": {
+        "nl": "het bestand is {found} bytes, hrtoets leest er hoogstens {limit}",
+        "en": "the file is {found} bytes, hrtoets reads at most {limit}",
+    },
+    "limit.member_bytes": {
+        "nl": "één onderdeel ervan is uitgepakt {found} bytes, hoogstens {limit} mag",
+        "en": "one part of it unpacks to {found} bytes, at most {limit} is allowed",
+    },
+    "limit.total_bytes": {
+        "nl": "uitgepakt is het {found} bytes, hoogstens {limit} mag",
+        "en": "unpacked it is {found} bytes, at most {limit} is allowed",
+    },
+    "limit.cells": {
+        "nl": "een blad loopt van A1 tot een cel {found} verder (rijen × kolommen), hoogstens {limit} cellen mag",
+        "en": "a sheet runs from A1 to a cell {found} away (rows × columns), at most {limit} cells are allowed",
+    },
+    "limit.entities": {
+        "nl": "het declareert XML-entiteiten, wat een werkmap nooit nodig heeft",
+        "en": "it declares XML entities, which a workbook never needs",
+    },
+    "limit.line_chars": {
+        "nl": "regel {found} is langer dan {limit} tekens",
+        "en": "line {found} is longer than {limit} characters",
+    },
+    "limit.fields": {
+        "nl": "rij {found} heeft meer dan {limit} velden",
+        "en": "row {found} has more than {limit} fields",
+    },
     "file.exists": {
         "nl": "{path} bestaat al; gebruik --force om het te overschrijven of kies een andere naam.",
         "en": "{path} already exists; use --force to overwrite it or choose another name.",
@@ -76,6 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "index.unknown_edition": {
         "nl": "Editie '{edition}' staat niet in de index; beschikbaar zijn: {editions}.",
         "en": "Edition '{edition}' is not in the index; available are: {editions}.",
+    },
+    "import.damaged": {
+        "nl": "{path} is beschadigd: een blad kan niet gelezen worden ({error}); download de WJP-werkmap opnieuw.",
+        "en": "{path} is damaged: a sheet cannot be read ({error}); download the WJP workbook again.",
     },
     "import.not_a_workbook": {
         "nl": "{path} is geen leesbare Excel-werkmap (.xlsx); download de WJP-werkmap opnieuw.",

@@ -1,0 +1,216 @@
+"""Hostile and broken spreadsheets: one sentence, exit 2, bounded memory, nothing left behind.
+
+Each case is built here. The end-to-end cases run hrtoets as its own process and read its peak
+memory (``ru_maxrss``) from inside it; the zip-bomb checks use small limits in-process, so the
+test does not have to write gigabytes to prove the limit holds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from hrtoets.spreadsheet import NotAWorkbook, OverLimit, ReadLimits, check_workbook
+from tests.batch_files import write_xlsx
+from tests.conftest import Invoke, flat
+from tests.workbooks import write_workbook
+
+PEAK_MB = 500
+_MEASURED = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['hrtoets', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('hrtoets', run_name='__main__')\n"
+    "finally:\n"
+    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    sys.stderr.write(f'\\nPEAK_KB={peak}\\n')\n"
+)
+
+
+def _measured(*args: str, home: Path) -> tuple[int, str, int]:
+    """Exit code, what hrtoets said on stderr, and its peak memory in MB."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HRTOETS_")}
+    env |= {"HRTOETS_HOME": str(home), "NO_COLOR": "1", "HRTOETS_LANG": "en"}
+    done = subprocess.run([sys.executable, "-c", _MEASURED, *args], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)  # fmt: skip
+    found = re.search(r"PEAK_KB=(\d+)", done.stderr)
+    assert found is not None, done.stderr
+    said = done.stderr[: found.start()].strip()
+    return done.returncode, said, int(found.group(1)) // 1024
+
+
+def _far_cell(path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "Land"
+    sheet["A2"] = "België"
+    sheet["XFD1048576"] = "x"  # 17 billion cells from A1: calamine would abort the process
+    book.save(path)
+    return path
+
+
+def test_a_cell_at_the_far_corner(tmp_path: Path) -> None:
+    source = _far_cell(tmp_path / "far.xlsx")
+    code, said, peak = _measured("batch", str(source), home=tmp_path / "home")
+    assert (code, flat(said)) == (2, (
+        f"{source} cannot be read safely: a sheet runs from A1 to a cell 1048576 × 16384 away "
+        "(rows × columns), at most 8,000,000 cells are allowed. Save the list again with only the "
+        "rows and columns it needs, and try again."
+    ))  # fmt: skip
+    assert peak <= PEAK_MB
+    assert {p.name for p in tmp_path.iterdir()} - {"hrtoets-home", "home"} == {"far.xlsx"}
+
+
+def test_a_declared_dimension_beyond_the_limit(tmp_path: Path) -> None:
+    source = write_xlsx(tmp_path / "dim.xlsx", [["Land"], ["België"]])
+    far = b'<dimension ref="A1:XFD1048576"'
+    _rewrite(
+        source, "xl/worksheets/sheet1.xml", lambda x: re.sub(rb'<dimension ref="[^"]+"', far, x)
+    )
+    with pytest.raises(OverLimit) as caught:
+        check_workbook(source)
+    assert caught.value.what == "cells"
+
+
+def _rewrite(path: Path, member: str, change: Any) -> None:
+    """Replace one member of a zip with ``change(its bytes)``."""
+    with zipfile.ZipFile(path) as old:
+        items = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info, data in items:
+            new.writestr(info.filename, change(data) if info.filename == member else data)
+
+
+def test_a_zip_bomb_is_refused_by_its_unpacked_size(tmp_path: Path) -> None:
+    source = write_xlsx(tmp_path / "bomb.xlsx", [["Land"], ["België"]])
+    padded = b"<sheetData>" + b" " * 3_000_000
+    _rewrite(source, "xl/worksheets/sheet1.xml", lambda x: x.replace(b"<sheetData>", padded))
+    assert source.stat().st_size < 100_000  # a few KB that unpack to megabytes
+    small = ReadLimits(member_bytes=1_000_000, total_bytes=10_000_000)
+    with pytest.raises(OverLimit) as caught:
+        check_workbook(source, small)
+    assert (caught.value.what, caught.value.limit) == ("member_bytes", 1_000_000)
+    with pytest.raises(OverLimit) as total:
+        check_workbook(source, ReadLimits(total_bytes=2_000_000))
+    assert total.value.what == "total_bytes"
+    check_workbook(source)  # within the real limits: 3 MB is no bomb
+
+
+def test_a_forged_size_in_the_zip_directory(tmp_path: Path) -> None:
+    """The directory says 100 bytes; the member unpacks to more: refused, never read in full."""
+    source = write_xlsx(tmp_path / "forged.xlsx", [["Land"], ["België"]])
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(source) as book:
+        info = book.getinfo("xl/worksheets/sheet1.xml")
+    real = info.file_size.to_bytes(4, "little")
+    data = data.replace(real, (100).to_bytes(4, "little"))  # local header and central directory
+    source.write_bytes(bytes(data))
+    with pytest.raises((NotAWorkbook, OverLimit)):
+        check_workbook(source)
+
+
+@pytest.mark.parametrize("command", ["batch", "index"])
+def test_an_entity_declaration_is_refused(cli: Invoke, tmp_path: Path, command: str) -> None:
+    """XML entities (a "billion laughs") have no place in a workbook."""
+    if command == "batch":
+        source = write_xlsx(tmp_path / "laughs.xlsx", [["Land"], ["België"]])
+        args = ["batch", str(source)]
+    else:
+        source = write_workbook(tmp_path / "laughs.xlsx")
+        args = ["index", "import", str(source), "-o", str(tmp_path / "out")]
+    member = "xl/worksheets/sheet1.xml"
+    laughs = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+    _rewrite(source, member, lambda xml: laughs + xml)
+    result = cli(*args, "--lang", "en", expect=2)
+    assert flat(result.stderr) == (
+        f"{source} cannot be read safely: it declares XML entities, which a workbook never needs. "
+        "Save the list again with only the rows and columns it needs, and try again."
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def _sheet_member(path: Path) -> str:
+    with zipfile.ZipFile(path) as book:
+        names = [n for n in book.namelist() if n.startswith("xl/worksheets/sheet")]
+    return sorted(names)[-1]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda xml: xml[: len(xml) // 2], id="cut"),
+        pytest.param(lambda xml: xml.replace(b"</row>", b"</rwo>", 1), id="malformed"),
+        pytest.param(lambda xml: re.sub(rb"<v>\d+</v>", b"<v>999999</v>", xml), id="shared-index"),
+    ],
+)
+def test_a_damaged_wjp_workbook_is_one_sentence(
+    cli: Invoke, tmp_path: Path, home: Path, damage: Any
+) -> None:
+    source = write_workbook(tmp_path / "wjp.xlsx")
+    _rewrite(source, _sheet_member(source), damage)
+    before = json.loads(cli("index", "info", "--json").stdout)
+    for args in (["index", "import", str(source), "-o", str(tmp_path / "out")],
+                 ["index", "update", "--file", str(source)]):  # fmt: skip
+        result = cli(*args, "--lang", "en", expect=2)
+        said = result.stderr.strip()
+        assert "\n" not in said and said.endswith(".")  # one sentence
+        assert "Traceback" not in said and "Warning" not in said
+    assert json.loads(cli("index", "info", "--json").stdout) == before
+    assert not (tmp_path / "out").exists()
+    left = list((home / "index").iterdir()) if (home / "index").exists() else []
+    assert [p.name for p in left if p.name.startswith(".")] == []
+
+
+def test_a_csv_that_never_ends(tmp_path: Path) -> None:
+    source = tmp_path / "zero.csv"
+    source.symlink_to("/dev/zero")
+    code, said, peak = _measured("batch", str(source), home=tmp_path / "home")
+    assert code == 2
+    assert flat(said).startswith(f"{source} cannot be read safely: the file is > 134,217,728 bytes")
+    assert peak <= PEAK_MB
+
+
+def test_a_line_longer_than_the_limit(tmp_path: Path) -> None:
+    source = tmp_path / "long.csv"
+    source.write_text("Naam;Land\n" + "x;" * 2_500_000 + "\n", encoding="utf-8")
+    code, said, peak = _measured("batch", str(source), home=tmp_path / "home")
+    assert (code, flat(said)) == (2, (
+        f"{source} cannot be read safely: line 2 is longer than 4,194,304 characters. Save the "
+        "list again with only the rows and columns it needs, and try again."
+    ))  # fmt: skip
+    assert peak <= PEAK_MB
+
+
+def test_a_row_with_more_fields_than_excel_has_columns(cli: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "wide.csv"
+    source.write_text("Naam;Land\nAcme;" + ";" * 20_000 + "\n", encoding="utf-8")
+    result = cli("batch", str(source), "--lang", "en", expect=2)
+    assert flat(result.stderr).startswith(
+        f"{source} cannot be read safely: row 2 has more than 16,384 fields."
+    )
+
+
+def test_the_legitimate_maxima_pass_the_limits(cli: Invoke, tmp_path: Path) -> None:
+    """A cell of 32,767 characters is screened; a sheet down to Excel's last row passes the check
+    (screening a million rows is the benchmark's job, not a test's)."""
+    long_cell = write_xlsx(tmp_path / "long.xlsx", [["Land", "Notitie"], ["België", "x" * 32_767]])
+    result = cli("batch", str(long_cell), "--lang", "en", "--json")
+    assert json.loads(result.stdout)["rows"] == 1
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"], sheet["G1"] = "Land", "Notitie"
+    sheet["A1048576"] = "Marokko"  # 1,048,576 rows × 7 columns: the largest extent allowed
+    tall = tmp_path / "tall.xlsx"
+    book.save(tall)
+    check_workbook(tall)
