@@ -7,6 +7,8 @@ Each subclass also inherits the built-in it resembles, so callers may catch eith
 
 from __future__ import annotations
 
+import errno
+import os
 from enum import IntEnum
 from typing import Any
 
@@ -83,3 +85,38 @@ class TemplateError(HrtoetsError, ValueError):
 
 class DownloadError(HrtoetsError, OSError):
     """Fetching a WJP workbook over HTTP failed."""
+
+
+class OsProblem(HrtoetsError, OSError):
+    """The operating system refused a file operation: a full disk, no permission, a long name."""
+
+
+_ADVICE = {
+    errno.ENOSPC: "advice.no_space",
+    errno.EDQUOT: "advice.no_space",
+    errno.EROFS: "advice.not_allowed",
+    errno.EACCES: "advice.not_allowed",
+    errno.EPERM: "advice.not_allowed",
+    errno.ENAMETOOLONG: "advice.too_long",
+    errno.EEXIST: "advice.exists",
+    errno.ENOTDIR: "advice.missing",
+    errno.EISDIR: "advice.exists",
+    errno.ENOENT: "advice.missing",
+}
+
+
+def os_problem(exc: OSError, path: object = None) -> OsProblem:
+    """An ``OSError`` as one sentence: the path, what the system said, and what to do.
+
+    ``path``, when given, is what the user knows the file as (the output, not its temporary
+    file); else the file the system names. Never a network problem: a full disk is a full disk.
+    """
+    from hrtoets.messages import Label
+
+    path = path if path is not None else exc.filename if exc.filename is not None else "?"
+    shown = os.fsdecode(path) if isinstance(path, bytes) else str(path)
+    shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    key = _ADVICE.get(exc.errno or -1, "advice.other")
+    return OsProblem(
+        "file.os_error", path=shown, error=exc.strerror or str(exc), advice=Label(key, key)
+    )

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Final
 
-from hrtoets.errors import InputFileError, OutputExistsError
+from hrtoets.errors import HrtoetsError, InputFileError, OutputExistsError, os_problem
 
 _FILE_MODE = 0o644
 TEMP_PREFIX: Final = ".hrtoets-tmp."
@@ -71,6 +71,11 @@ def scratch_folder(target: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def shown_path(path: Path | str) -> str:
+    """A path as text any writer can store: bytes of a non-UTF-8 name become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def check_writable(path: Path, *, force: bool) -> None:
     """Refuse an existing output unless ``force``, a folder in its place, and a missing folder."""
     if path.is_dir():  # a rename onto a folder fails only at the very end, after all the work
@@ -104,6 +109,10 @@ def atomic_path(path: Path, *, force: bool = False) -> Iterator[Path]:
             raise OutputExistsError("file.exists", path=path)
         tmp.chmod(_FILE_MODE)  # mkstemp makes it private; outputs are ordinary files
         tmp.replace(path)
+    except OSError as exc:
+        if isinstance(exc, HrtoetsError):
+            raise
+        raise os_problem(exc, path) from exc  # a full disk while writing names the output
     finally:
         tmp.unlink(missing_ok=True)
 

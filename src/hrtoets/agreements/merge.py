@@ -19,6 +19,7 @@ the template takes countries and no other column gives them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -35,8 +36,8 @@ from hrtoets.agreements.variables import (
     row_variables,
 )
 from hrtoets.agreements.writers import SUFFIXES
-from hrtoets.errors import HrtoetsError, InputError, InputFileError
-from hrtoets.files import check_writable
+from hrtoets.errors import HrtoetsError, InputError, InputFileError, OsProblem, os_problem
+from hrtoets.files import check_writable, interrupts_deferred, remove_stale, scratch_folder
 
 if TYPE_CHECKING:
     from hrtoets.tables import Table
@@ -125,11 +126,33 @@ def merge(
     for target in targets:
         check_writable(target, force=force)
     written: list[MergedRow] = []
-    for (row, agreement), target in zip(prepared, targets, strict=True):
-        written.append(MergedRow(row, maker.write(agreement, target, force=force)))
-        if on_written is not None:
-            on_written(len(written), len(targets))
-    return MergeResult(name, lang, folder, tuple(written), tuple(skipped), table.source, ignored)
+    # All or nothing: every agreement is written into a scratch folder first (a full disk stops
+    # it there, and the folder goes), then each is moved to its name; Ctrl-C waits for the moves.
+    remove_stale(folder / f"merge-{name}")  # what a killed merge left, once an hour old
+    with scratch_folder(folder / f"merge-{name}") as scratch:
+        for (row, agreement), target in zip(prepared, targets, strict=True):
+            try:
+                staged = maker.write(agreement, scratch / target.name, force=False)
+            except OsProblem as exc:  # named after the folder the user chose, not the scratch
+                cause = exc.__cause__
+                raise os_problem(cause if isinstance(cause, OSError) else exc, folder) from exc
+            written.append(MergedRow(row, staged))
+            if on_written is not None:
+                on_written(len(written), len(targets))
+        for target in targets:
+            check_writable(target, force=force)  # one may have appeared in the meantime
+        with interrupts_deferred():
+            moved = [
+                MergedRow(m.row, _move(m.written, target))
+                for m, target in zip(written, targets, strict=True)
+            ]
+    return MergeResult(name, lang, folder, tuple(moved), tuple(skipped), table.source, ignored)
+
+
+def _move(written: WrittenAgreement, target: Path) -> WrittenAgreement:
+    """A staged agreement renamed to its place (one rename on the same file system)."""
+    written.path.replace(target)
+    return dataclasses.replace(written, path=target)
 
 
 def _columns(

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 from hrtoets.batch.core import BatchResult
 from hrtoets.errors import InputError
-from hrtoets.files import check_writable, crash_point, interrupts_deferred, sha256_file
+from hrtoets.files import (
+    check_writable,
+    crash_point,
+    interrupts_deferred,
+    sha256_file,
+    shown_path,
+)
 from hrtoets.tables import Table
 
 if TYPE_CHECKING:
@@ -76,7 +82,7 @@ def drafts(
     from hrtoets.register import CheckDraft, snapshot
 
     partner_at = partner_column(result.table, result.column.index)
-    source = result.table.source.name
+    source = shown_path(result.table.source.name)
     made = []
     for row, cells in zip(result.rows, result.table.rows, strict=True):
         partner = cells[partner_at].strip() if partner_at is not None else ""
@@ -128,7 +134,7 @@ class Recorder:
         elif earlier is not None and not self.again:
             raise InputError(
                 "batch.already_logged",
-                source=self._source.name,
+                source=shown_path(self._source.name),
                 kind=self.kind.value,
                 date=earlier.recorded_at[:10],
                 first=earlier.first_check,
@@ -186,9 +192,9 @@ class Recorder:
             id=0,
             sha256=self._sha256,
             kind=self.kind.value,
-            source=str(self._source),
-            output=str(target.absolute()),
-            pending=str(pending.absolute()),
+            source=shown_path(self._source),
+            output=shown_path(target.absolute()),
+            pending=shown_path(pending.absolute()),
             workbook_sha256=self._workbook_sha256,
             first_check=0,
             last_check=0,
@@ -199,7 +205,7 @@ class Recorder:
     def after_rename(self, target: Path) -> None:
         """The workbook has its name: the batch is complete."""
         if self.batch is not None:
-            self._complete(self.batch, output=str(target.absolute()))
+            self._complete(self.batch, output=shown_path(target.absolute()))
 
     def _complete(self, batch: BatchRecord, output: str | None = None) -> BatchRecord:
         if self.completed:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrtoets.batch.core import BatchResult
+from hrtoets.files import shown_path
 from hrtoets.messages import t
 from hrtoets.spreadsheet import refused
 
@@ -23,7 +24,7 @@ def reason_label(reason_code: str, lang: str, *, threshold: float, edition: str)
 def _facts(result: BatchResult) -> list[tuple[str, Any]]:
     summary = result.summary
     return [
-        ("batch.sum.input", str(result.table.source)),
+        ("batch.sum.input", shown_path(result.table.source)),
         ("batch.sum.sheet", result.table.sheet or ""),
         ("batch.sum.column", result.column.header),
         ("batch.sum.date", summary.screened_on.isoformat()),

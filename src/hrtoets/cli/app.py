@@ -10,7 +10,7 @@ import os
 import sys
 from functools import cache
 from importlib import import_module
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, NoReturn
 
 import typer
 import typer.main
@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from hrtoets.cli import streams
 from hrtoets.cli.session import DEBUG_KEY, LANG_KEY, error_lang
-from hrtoets.errors import ExitCode, HrtoetsError
+from hrtoets.errors import ExitCode, HrtoetsError, os_problem
 
 # Each command group lives in its own module, loaded only when that command runs (or for --help):
 # `hrtoets check` then pays neither for importing the other groups nor for Typer building them.
@@ -57,19 +57,42 @@ class BoundaryGroup(TyperGroup):
             streams.prepare()
             return super().invoke(ctx)
         except HrtoetsError as exc:
-            if ctx.meta.get(DEBUG_KEY) or os.environ.get("HRTOETS_DEBUG"):
-                raise
-            typer.secho(exc.render(error_lang(ctx.meta.get(LANG_KEY))), err=True, fg="red")
-            raise typer.Exit(int(exc.exit_code)) from None
+            self._say(ctx, exc)
         except BrokenPipeError:  # the reader left (| head): nothing more to say
             streams.reader_gone()
             raise typer.Exit(int(ExitCode.OK)) from None
+        except OSError as exc:  # a full disk, no permission, a name too long: one sentence
+            self._say(ctx, os_problem(exc), cause=exc)
+        except UnicodeError as exc:  # a file name that is not UTF-8 reached a writer
+            if not _surrogates(exc):
+                raise
+            self._say(ctx, HrtoetsError("file.name_not_utf8", path=_shown_name(exc)), cause=exc)
         except streams.Terminated:
             typer.echo("", err=True)
             raise typer.Exit(int(ExitCode.TERMINATED)) from None
         except KeyboardInterrupt:
             typer.echo("", err=True)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+    @staticmethod
+    def _say(ctx: Any, exc: HrtoetsError, cause: BaseException | None = None) -> NoReturn:
+        """One sentence on stderr and the error's exit code (``--debug``: the traceback)."""
+        if ctx.meta.get(DEBUG_KEY) or os.environ.get("HRTOETS_DEBUG"):
+            raise cause or exc
+        typer.secho(exc.render(error_lang(ctx.meta.get(LANG_KEY))), err=True, fg="red")
+        raise typer.Exit(int(exc.exit_code)) from None
+
+
+def _surrogates(exc: UnicodeError) -> bool:
+    """Whether ``exc`` is about a lone surrogate: bytes of a non-UTF-8 file name."""
+    return "surrogate" in str(exc)
+
+
+def _shown_name(exc: UnicodeError) -> str:
+    text = getattr(exc, "object", "")
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return str(text).encode("utf-8", "surrogateescape").decode("utf-8", "replace")[:200]
 
 
 app = typer.Typer(

@@ -44,6 +44,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The rounding in config.toml{at} must be one of {choices}, not '{value}'.",
     },
     # files
+    "file.os_error": {
+        "nl": "{path}: {error}; {advice}.",
+        "en": "{path}: {error}; {advice}.",
+    },
+    "advice.no_space": {
+        "nl": "maak ruimte vrij of schrijf naar een andere schijf, en probeer opnieuw",
+        "en": "free some space or write to another disk, and try again",
+    },
+    "advice.not_allowed": {
+        "nl": "kies een map waarin je mag schrijven, of vraag de rechten",
+        "en": "choose a folder you may write in, or ask for the rights",
+    },
+    "advice.too_long": {
+        "nl": "kies een kortere naam of een kortere map",
+        "en": "choose a shorter name or a shorter folder path",
+    },
+    "advice.exists": {
+        "nl": "kies een andere naam of verwijder wat er staat",
+        "en": "choose another name or remove what is there",
+    },
+    "advice.missing": {
+        "nl": "controleer het pad en probeer opnieuw",
+        "en": "check the path and try again",
+    },
+    "advice.other": {
+        "nl": "controleer het pad, de schijf en de rechten, en probeer opnieuw",
+        "en": "check the path, the disk and the permissions, and try again",
+    },
+    "file.name_not_utf8": {
+        "nl": "De bestandsnaam {path} is geen geldige UTF-8-tekst; geef het bestand een naam met gewone tekens en probeer opnieuw.",
+        "en": "The file name {path} is not valid UTF-8 text; rename the file with ordinary characters and try again.",
+    },
     "file.over_limit": {
         "nl": "{path} kan niet veilig gelezen worden: {detail}. Sla de lijst opnieuw op met alleen de rijen en kolommen die ze nodig heeft, en probeer opnieuw.",
         "en": "{path} cannot be read safely: {detail}. Save the list again with only the rows and columns it needs, and try again.",

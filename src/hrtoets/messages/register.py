@@ -321,6 +321,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De registerdatabase {url} is niet bereikbaar ({error}); controleer --db, HRTOETS_DB of de server.",
         "en": "The register database {url} cannot be reached ({error}); check --db, HRTOETS_DB or the server.",
     },
+    "register.disk_full": {
+        "nl": "De registerdatabase {url} kan niet schrijven: de schijf is vol ({error}); maak ruimte vrij en probeer opnieuw. Er is niets vastgelegd.",
+        "en": "The register database {url} cannot write: the disk is full ({error}); free some space and try again. Nothing was recorded.",
+    },
+    "register.read_only": {
+        "nl": "De registerdatabase {url} is alleen-lezen ({error}); geef schrijfrechten op het bestand en zijn map, of kies een ander register met --db. Er is niets vastgelegd.",
+        "en": "The register database {url} is read-only ({error}); allow writing to the file and its folder, or choose another register with --db. Nothing was recorded.",
+    },
     "register.not_a_register": {
         "nl": "{url} is geen register van hrtoets: het bestand bevat tabellen van een ander programma. Kies een ander bestand met --db; hrtoets schrijft er niets in.",
         "en": "{url} is not an hrtoets register: the file holds another program's tables. Choose another file with --db; hrtoets writes nothing into it.",

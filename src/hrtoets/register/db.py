@@ -110,9 +110,7 @@ def reachable(url: URL) -> Iterator[None]:
             ) from None
         if not isinstance(exc, OperationalError):
             raise  # anything else is a bug in hrtoets's SQL, and should show as one
-        raise RegisterError(
-            "register.unreachable", url=shown(url), error=_first_line(exc)
-        ) from None
+        raise _operational(url, exc) from None
 
 
 @contextlib.contextmanager
@@ -121,11 +119,25 @@ def usable(url: URL) -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        raise RegisterError(
-            "register.unreachable", url=shown(url), error=_first_line(exc)
-        ) from None
+        raise _operational(url, exc) from None
     except DatabaseError as exc:
         raise RegisterError("register.unusable", url=shown(url), error=_first_line(exc)) from None
+
+
+# SQLite's words for a disk that is full or cannot be written: not a server that cannot be reached.
+_NO_SPACE: Final = ("database or disk is full", "disk i/o error", "no space left")
+_READ_ONLY: Final = ("readonly database", "read-only", "attempt to write a readonly")
+
+
+def _operational(url: URL, exc: OperationalError) -> RegisterError:
+    """A database error as one sentence: a full disk and a read-only file are named as such."""
+    error = _first_line(exc)
+    lowered = error.lower()
+    if any(words in lowered for words in _NO_SPACE):
+        return RegisterError("register.disk_full", url=shown(url), error=error)
+    if any(words in lowered for words in _READ_ONLY):
+        return RegisterError("register.read_only", url=shown(url), error=error)
+    return RegisterError("register.unreachable", url=shown(url), error=error)
 
 
 def _first_line(exc: DatabaseError) -> str:
