@@ -214,3 +214,21 @@ def test_the_legitimate_maxima_pass_the_limits(cli: Invoke, tmp_path: Path) -> N
     tall = tmp_path / "tall.xlsx"
     book.save(tall)
     check_workbook(tall)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_data_nested_deep_is_one_sentence(cli: Invoke, tmp_path: Path, suffix: str) -> None:
+    data = tmp_path / f"deep{suffix}"
+    depth = 100_000
+    if suffix == ".json":
+        data.write_text('{"a":' * depth + "1" + "}" * depth, encoding="utf-8")
+    else:
+        data.write_text("a = " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    out = tmp_path / "clause.txt"
+    result = cli("clause", "render", "clause", "-o", str(out), "--partner", "X", "--data",
+                 str(data), "--lang", "en", expect=2)  # fmt: skip
+    kind = suffix.lstrip(".").upper()
+    assert (
+        flat(result.stderr) == f"{data} cannot be read as {kind} (nested too deep); fix the file."
+    )
+    assert not out.exists()

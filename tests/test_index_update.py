@@ -548,12 +548,17 @@ def test_asks_for_the_workbook_uncompressed(tmp_path: Path, cli: Invoke, server:
     assert server.headers[0]["accept-encoding"] == "identity"
 
 
+@pytest.mark.parametrize("target", ["ftp://127.0.0.1/wjp.xlsx", "javascript:alert(1)"])
 def test_redirect_off_http(
-    cli: Invoke, home: Path, server: WjpServer, imported: tuple[dict[str, Any], set[str]]
+    cli: Invoke,
+    home: Path,
+    server: WjpServer,
+    imported: tuple[dict[str, Any], set[str]],
+    target: str,
 ) -> None:
-    url = server.route("/wjp.xlsx", redirect("ftp://127.0.0.1/wjp.xlsx"))
+    url = server.route("/wjp.xlsx", redirect(target))
     assert fail(cli, "--url", url) == (
-        f"{url} redirects to ftp://127.0.0.1/wjp.xlsx, which is not an http or https address; "
+        f"{url} redirects to {target}, which is not an http or https address; "
         f"the active index is unchanged: check index_url in config.toml, or {FILE_TIP}"
     )
     assert server.requests == ["/wjp.xlsx"]

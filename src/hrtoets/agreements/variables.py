@@ -59,13 +59,20 @@ def parse_pairs(pairs: Sequence[str]) -> Variables:
     return found
 
 
+MAX_DATA_BYTES: Final = 2**20  # a --data file holds a few variables
+
+
 def read_data(path: Path) -> Variables:
     """Variables from a TOML table or a JSON object; values are texts, numbers or lists of them."""
     kind = {".toml": "TOML", ".json": "JSON"}.get(path.suffix.lower())
     if kind is None:
         raise InputError("agreements.data_suffix", path=path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DATA_BYTES + 1)
+        if len(raw) > MAX_DATA_BYTES:
+            raise InputError("agreements.bad_data", path=path, kind=kind, error="larger than 1 MiB")
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputFileError("file.missing", path=path) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -74,6 +81,9 @@ def read_data(path: Path) -> Variables:
         data = tomllib.loads(text) if kind == "TOML" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise InputError("agreements.bad_data", path=path, kind=kind, error=exc) from None
+    except RecursionError:  # nested 100,000 deep: no variable is a tree
+        error = "nested too deep"
+        raise InputError("agreements.bad_data", path=path, kind=kind, error=error) from None
     if not isinstance(data, dict):
         raise InputError("agreements.data_not_table", path=path)
     return {check_name(str(name)): _data_value(name, value, path) for name, value in data.items()}

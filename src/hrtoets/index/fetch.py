@@ -90,13 +90,20 @@ class Fetcher:
         self.progress = progress
         self.on_retry = on_retry
         self.sleep = sleep
+        self._location = "?"  # the last redirect's Location, to name a target that is no URL
 
     def run(self, transport: httpx.BaseTransport | None, *, edition: str | None) -> Download:
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
+        self._location = "?"
+
+        def remember_location(response: httpx.Response) -> None:
+            self._location = response.headers.get("location", self._location)
+
         with httpx.Client(
             timeout=timeout,
             follow_redirects=True,
             transport=transport,
+            event_hooks={"response": [remember_location]},
             headers={
                 "User-Agent": f"hrtoets/{__version__} (WJP index update)",
                 # An .xlsx is compressed already; a server that compresses it anyway is still
@@ -135,6 +142,9 @@ class Fetcher:
         except httpx.UnsupportedProtocol as exc:
             # The address itself was checked up front, so a redirect led off http(s) (ftp:, file:).
             raise DownloadError("updates.bad_redirect", url=self.url, target=_url_of(exc)) from exc
+        except httpx.InvalidURL as exc:  # a redirect to something that is no URL (javascript:…)
+            target = self._location[:200]
+            raise DownloadError("updates.bad_redirect", url=self.url, target=target) from exc
         except httpx.TooManyRedirects as exc:
             raise DownloadError("updates.redirects", url=self.url) from exc
         except httpx.RequestError as exc:
