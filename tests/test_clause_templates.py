@@ -247,6 +247,7 @@ _HEAD = '{% import "_clause.j2" as clause %}\n@title T\n{{ clause.text(lang) }}\
             "makes more text than an agreement needs",
         ),
         ("@p {{ lipsum(10**7) }}", "attempts something that is not allowed"),
+        ("@p {{ __mro__ }}", "attempts something that is not allowed"),
     ],
 )
 def test_a_template_that_fails_or_grows_is_one_sentence(

@@ -73,8 +73,8 @@ class ReadLimits:
 
     file_bytes: int = 256 * 2**20  # an .xlsx on disk
     csv_bytes: int = 128 * 2**20  # a CSV (read whole: 1,048,576 rows of a partner list fit)
-    member_bytes: int = 512 * 2**20  # one unpacked zip member (a sheet's XML)
-    total_bytes: int = 1024 * 2**20  # all members unpacked
+    member_bytes: int = 256 * 2**20  # one unpacked zip member (a sheet's XML, the shared strings)
+    total_bytes: int = 512 * 2**20  # all members unpacked
     cells: int = 8_000_000  # a sheet's extent, rows × columns (1,048,576 rows × 7 columns)
     rows: int = 1_048_576
     columns: int = 16_384

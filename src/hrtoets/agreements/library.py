@@ -67,6 +67,7 @@ MAX_OUTPUT: Final = 5_000_000  # characters of one rendered agreement (the built
 MAX_SEQUENCE: Final = 1_000_000  # items or characters one ``*`` may build
 MAX_EXPONENT: Final = 1_000
 _WITHHELD: Final = frozenset({"lipsum"})  # Jinja globals a template is not given
+_VARIABLE: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*")  # what --var accepts (check_name)
 
 
 class _OutOfTime(Exception):
@@ -182,7 +183,8 @@ class TemplateLibrary:
         try:
             text = _bounded_render(template, {**variables, "lang": lang})
         except MissingVariable as exc:
-            if exc.variable in _WITHHELD:
+            if exc.variable in _WITHHELD or not _VARIABLE.fullmatch(exc.variable):
+                # lipsum, or a name no --var could give (__mro__): not a variable to ask for
                 raise TemplateError("agreements.unsafe", name=name) from None
             key = _MISSING_KEYS.get(exc.variable, "agreements.missing_variable")
             raise TemplateError(key, name=name, variable=exc.variable) from None
