@@ -9,6 +9,7 @@ partner called "Smith & Zonen <BV>" can silently cut the rest of the document aw
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -51,7 +52,11 @@ def write_docx(document: Document, path: Path) -> None:
                 word.add_paragraph(text)
         else:
             _docx_signatures(word, block)
-    word.save(str(path))
+    # Saved in memory, then written in one go: a full disk fails in a write hrtoets closes,
+    # not inside python-docx's zip writer, which would leave its file open.
+    buffer = io.BytesIO()
+    word.save(buffer)
+    path.write_bytes(buffer.getvalue())
 
 
 def _docx_signatures(word: Any, block: Signatures) -> None:
