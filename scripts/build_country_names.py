@@ -13,6 +13,12 @@ no longer matches ``build()``.
 Dev-only dependencies: ``babel`` (CLDR territory names) and ``pycountry``
 (ISO 3166-1 alpha-3 codes).
 
+Besides CLDR's name, each country gets the names ISO 3166-1 gives it (pycountry's ``name``,
+``official_name`` and ``common_name``) with their Dutch, French and German translations from the
+iso-codes catalogues pycountry ships, and for an ISO list's inverted form ("Korea, Republic of")
+also the form in reading order ("Republic of Korea"). These are ``other`` names: at run time they
+never override a CLDR name, a code or a deliberately ambiguous alias (see ``hrtoets.countries``).
+
 Note on CLDR alternative names (``-alt-short`` / ``-alt-variant``, e.g.
 "Turkey", "Czech Republic", "Ivory Coast"): Babel's CLDR importer drops
 elements carrying an ``alt`` attribute, so they are not available here. The
@@ -44,14 +50,56 @@ NON_COUNTRY_CODES: frozenset[str] = frozenset(
 EXTRA_ALPHA3: dict[str, str] = {"XK": "XKX"}
 
 
+def _forms(country: Any) -> list[str]:
+    """ISO 3166-1's names of a country (pycountry): short, official and common."""
+    found = []
+    for key in ("name", "official_name", "common_name"):
+        try:
+            found.append(str(getattr(country, key)))
+        except AttributeError:
+            continue
+    return found
+
+
+def _reading_order(name: str) -> list[str]:
+    """``name`` and, for an inverted list form "X, Y", also "Y X"; "The …" also without it."""
+    names = [name]
+    if name.count(", ") == 1:
+        head, tail = name.split(", ")
+        names.append(f"{tail} {head}")
+    for text in list(names):
+        if text.casefold().startswith("the "):
+            names.append(text[4:])
+    return names
+
+
+def _iso_names(country: Any, translations: dict[str, Any]) -> dict[str, list[str]]:
+    """Every ISO name of ``country`` in each language, in reading order too; sorted, unique."""
+    other: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        names: set[str] = set()
+        for form in _forms(country):
+            text = translations[lang].gettext(form) if lang in translations else form
+            names.update(_reading_order(text))
+        other[lang] = sorted(names)
+    return other
+
+
 def build() -> dict[str, Any]:
     """Return the JSON document as a plain dict (deterministic ordering)."""
     import babel
     import pycountry
 
+    import gettext
+
     locales = {lang: babel.Locale(lang) for lang in LANGUAGES}
     alpha3: dict[str, str] = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3.update(EXTRA_ALPHA3)
+    translations = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in LANGUAGES
+        if lang != "en"
+    }
 
     countries: list[dict[str, Any]] = []
     for code in sorted(locales["en"].territories):
@@ -63,11 +111,18 @@ def build() -> dict[str, Any]:
             # decides, instead of silently shipping a half-known entry.
             raise SystemExit(f"CLDR territory {code!r} has no alpha-3 code; update the script")
         names = {lang: str(locales[lang].territories[code]) for lang in LANGUAGES}
-        countries.append({"iso2": code, "iso3": alpha3[code], "names": names})
+        entry: dict[str, Any] = {"iso2": code, "iso3": alpha3[code], "names": names}
+        iso = pycountry.countries.get(alpha_2=code)
+        if iso is not None:
+            entry["other"] = _iso_names(iso, translations)
+        countries.append(entry)
 
     countries.sort(key=lambda c: c["iso3"])
     return {
-        "source": "Unicode CLDR territory names via Babel; alpha-3 via pycountry",
+        "source": (
+            "Unicode CLDR territory names via Babel; alpha-3, ISO 3166-1 names and their "
+            "nl/fr/de translations (iso-codes) via pycountry"
+        ),
         "languages": list(LANGUAGES),
         "countries": countries,
     }

@@ -223,3 +223,10 @@ def test_sparkline_shows_the_trend() -> None:
     assert sparkline([0.65, 0.6, 0.55, 0.5]) == "█▆▃▁"
     assert sparkline([0.4, 0.5]) == "▁█"
     assert len(set(sparkline([0.5, 0.5, 0.5]))) == 1
+
+
+def test_several_words_without_quotes_are_one_name(cli: Invoke) -> None:
+    data = json.loads(cli("check", "Zuid", "Afrika", "--json").stdout)
+    assert (data["query"], data["country"]["iso3"]) == ("Zuid Afrika", "ZAF")
+    inverted = json.loads(cli("check", "Korea,", "Republic", "of", "--json").stdout)
+    assert inverted["country"]["iso3"] == "KOR"

@@ -38,6 +38,10 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "Kongo": ("COD", "COG"),
     "Korea": ("KOR", "PRK"),
     "Corée": ("KOR", "PRK"),
+    "Virgin Islands": ("VGB", "VIR"),
+    "Maagdeneilanden": ("VGB", "VIR"),
+    "Îles Vierges": ("VGB", "VIR"),
+    "Jungferninseln": ("VGB", "VIR"),
     # Netherlands, United Kingdom (constituent countries count as the UK), USA.
     "Holland": ("NLD",),
     "The Netherlands": ("NLD",),
@@ -242,7 +246,9 @@ class _Tables:
     """Normalised lookup tables derived once from the packaged JSON."""
 
     countries: dict[str, Country]
-    names: dict[str, tuple[str, ...]]  # CLDR names and codes: authoritative
+    codes: dict[str, tuple[str, ...]]  # ISO alpha-2/alpha-3: matched only on ASCII input
+    names: dict[str, tuple[str, ...]]  # CLDR names: authoritative
+    iso_names: dict[str, tuple[str, ...]]  # ISO 3166-1 names and translations: after CLDR
     aliases: dict[str, tuple[str, ...]]  # hand-written: used only if no name matches
 
 
@@ -281,21 +287,32 @@ def _read_data() -> dict[str, Any]:
 def _tables() -> _Tables:
     """Build the shared tables once per process; resolvers only add index names."""
     countries: dict[str, Country] = {}
+    codes: dict[str, tuple[str, ...]] = {}
     names: dict[str, tuple[str, ...]] = {}
-    for entry in _read_data()["countries"]:
+    entries = _read_data()["countries"]
+    for entry in entries:
         iso3: str = entry["iso3"]
         iso2: str = entry["iso2"]
         n: dict[str, str] = entry["names"]
         countries[iso3] = Country(iso3, iso2, n["en"], n["nl"], n["fr"], n["de"])
-        _add(names, iso3.casefold(), (iso3,))
-        _add(names, iso2.casefold(), (iso3,))
+        _add(codes, iso3.casefold(), (iso3,))
+        _add(codes, iso2.casefold(), (iso3,))
         for lang in LANGUAGES:
             for key in _name_variants(n[lang], lang):
                 _add(names, key, (iso3,))
     aliases: dict[str, tuple[str, ...]] = {}
-    for alias, codes in ALIASES.items():
-        _add(aliases, normalize(alias), codes)
-    return _Tables(countries, names, aliases)
+    for alias, alias_codes in ALIASES.items():
+        _add(aliases, normalize(alias), alias_codes)
+    # ISO's own names ("Korea, Republic of", "Koninkrijk België") come after CLDR's and never
+    # take a key that a CLDR name or a deliberately ambiguous alias ("Congo") already holds.
+    iso_names: dict[str, tuple[str, ...]] = {}
+    for entry in entries:
+        for lang, texts in entry.get("other", {}).items():
+            for text in texts:
+                for key in _name_variants(text, lang):
+                    if key not in names and key not in aliases and key not in codes:
+                        _add(iso_names, key, (entry["iso3"],))
+    return _Tables(countries, codes, names, iso_names, aliases)
 
 
 class CountryResolver:
@@ -310,10 +327,13 @@ class CountryResolver:
     def __init__(self, index_names: Mapping[str, str] | None = None) -> None:
         base = _tables()
         self._countries: dict[str, Country] = base.countries
+        self._codes: dict[str, tuple[str, ...]] = base.codes
         self._names: dict[str, tuple[str, ...]] = base.names
+        self._iso_names = base.iso_names
         self._aliases = base.aliases
         if index_names:
             self._countries = dict(base.countries)
+            self._codes = dict(base.codes)
             self._names = dict(base.names)
             for raw_code, index_name in index_names.items():
                 iso3 = raw_code.strip().upper()
@@ -321,7 +341,7 @@ class CountryResolver:
                     self._countries[iso3] = Country(
                         iso3, None, index_name, index_name, index_name, index_name
                     )
-                    _add(self._names, iso3.casefold(), (iso3,))
+                    _add(self._codes, iso3.casefold(), (iso3,))
                 _add(self._names, normalize(index_name), (iso3,))
         self._fuzzy_keys: list[str] | None = None
 
@@ -342,7 +362,9 @@ class CountryResolver:
         key = normalize(text)
         if not key:
             return Resolution(text, Status.UNRESOLVED)
-        codes = self._names.get(key) or self._aliases.get(key)
+        # A code is typed in ASCII: "Muş" (a Turkish province) folds to "mus" but is not MUS.
+        code = self._codes.get(key) if text.strip().isascii() else None
+        codes = code or self._names.get(key) or self._iso_names.get(key) or self._aliases.get(key)
         if codes is None:
             return Resolution(text, Status.UNRESOLVED, suggestions=self._suggest(key))
         found = tuple(self._countries[code] for code in codes)
@@ -361,9 +383,8 @@ class CountryResolver:
         if self._fuzzy_keys is None:
             # Keys of up to 3 characters are codes and abbreviations: matching
             # them fuzzily ("BEL" ~ "BLR") produces noise, not help.
-            self._fuzzy_keys = [
-                k for table in (self._names, self._aliases) for k in table if len(k) > 3
-            ]
+            tables = (self._names, self._iso_names, self._aliases)
+            self._fuzzy_keys = [k for table in tables for k in table if len(k) > 3]
         matches = process.extract(
             key,
             self._fuzzy_keys,
@@ -381,6 +402,11 @@ class CountryResolver:
         for match_key, score, _index in matches:
             if score < floor:
                 break
-            for code in self._names.get(match_key) or self._aliases.get(match_key, ()):
+            codes = (
+                self._names.get(match_key)
+                or self._iso_names.get(match_key)
+                or self._aliases.get(match_key, ())
+            )
+            for code in codes:
                 seen.setdefault(code, self._countries[code])
         return tuple(seen.values())[:_MAX_SUGGESTIONS]

@@ -15,10 +15,11 @@ from hrtoets.screening import Screener, verdict_to_json
 
 def check(
     country: Annotated[
-        str,
+        list[str],
         typer.Argument(
             metavar="COUNTRY",
-            help="Country: a Dutch, English, French or German name, or an ISO code.",
+            help="Country: a Dutch, English, French or German name, or an ISO code "
+            "(several words need no quotes: hrtoets check Zuid Afrika).",
         ),
     ],
     lang: LangOption = None,
@@ -31,7 +32,8 @@ def check(
     country (the output then suggests or lists candidates).
     """
     session = start(lang)
-    verdict = Screener.from_settings(session.settings).screen(country, edition=edition)
+    name = " ".join(country)  # the shell split "Zuid Afrika" into two arguments: one name
+    verdict = Screener.from_settings(session.settings).screen(name, edition=edition)
     if json_output:
         session.print_json(verdict_to_json(verdict, session.lang))
     else:

@@ -1,0 +1,124 @@
+"""Names as ISO lists and official documents write them, in nl/en/fr/de: each to its own country,
+and never a look-alike. The names come from pycountry's ISO 3166-1 data and its iso-codes
+translations (read here with pycountry itself, pinned in the test extra), not from a list
+written by hand."""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterator
+
+import pycountry
+import pytest
+
+from hrtoets.countries import ALIASES, CountryResolver, Status, normalize
+
+RESOLVER = CountryResolver()
+AMBIGUOUS = {normalize(name) for name, codes in ALIASES.items() if len(codes) > 1}
+
+
+def _iso_names() -> Iterator[tuple[str, str, str]]:
+    """(alpha-3, language, name) for every ISO 3166-1 name form and translation."""
+    translations = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in ("nl", "fr", "de")
+    }
+    for country in pycountry.countries:
+        for key in ("name", "official_name", "common_name"):
+            try:
+                form = str(getattr(country, key))
+            except AttributeError:
+                continue
+            yield country.alpha_3, "en", form
+            for lang, translation in translations.items():
+                yield country.alpha_3, lang, translation.gettext(form)
+
+
+ISO_NAMES = sorted(set(_iso_names()))
+
+
+def test_there_are_many() -> None:
+    assert len(ISO_NAMES) > 1500
+
+
+def test_every_iso_name_resolves_to_its_own_country() -> None:
+    wrong = []
+    for iso3, lang, name in ISO_NAMES:
+        found = RESOLVER.resolve(name)
+        if normalize(name) in AMBIGUOUS:  # "Congo": a question, on purpose
+            if found.status is not Status.AMBIGUOUS or iso3 not in {
+                c.iso3 for c in found.candidates
+            }:
+                wrong.append((iso3, lang, name, found.status.value))
+        elif found.country is None or found.country.iso3 != iso3:
+            wrong.append(
+                (iso3, lang, name, found.country.iso3 if found.country else found.status.value)
+            )
+    assert wrong == []
+
+
+def test_an_inverted_list_form_reads_in_reading_order_too() -> None:
+    for name, iso3 in [
+        ("Republic of Korea", "KOR"),
+        ("United Republic of Tanzania", "TZA"),
+        ("Democratische Volksrepubliek Korea", "PRK"),
+        ("Britse Maagdeneilanden", "VGB"),
+        ("Democratic Republic of the Congo", "COD"),
+        ("Bolivia (Plurinational State of)", "BOL"),  # the UN's parenthesis
+    ]:
+        found = RESOLVER.resolve(name)
+        assert found.country is not None and found.country.iso3 == iso3, name
+
+
+LOOK_ALIKES = [
+    ("Republic of the Congo", "COG"),
+    ("Democratic Republic of the Congo", "COD"),
+    ("Republic of Korea", "KOR"),
+    ("Democratic People's Republic of Korea", "PRK"),
+    ("Dominican Republic", "DOM"),
+    ("Dominicaanse Republiek", "DOM"),
+    ("Commonwealth of Dominica", "DMA"),
+    ("Gemenebest van Dominica", "DMA"),
+    ("Republic of Guinea", "GIN"),
+    ("Republic of Equatorial Guinea", "GNQ"),
+    ("Republic of Guinea-Bissau", "GNB"),
+    ("Independent State of Papua New Guinea", "PNG"),
+    ("Republic of the Niger", "NER"),
+    ("Federal Republic of Nigeria", "NGA"),
+    ("Republic of the Sudan", "SDN"),
+    ("Republic of South Sudan", "SSD"),
+    ("Independent State of Samoa", "WSM"),
+    ("American Samoa", "ASM"),
+    ("British Virgin Islands", "VGB"),
+    ("Virgin Islands of the United States", "VIR"),
+    ("Saint-Martin", "MAF"),
+    ("Sint Maarten", "SXM"),
+    ("Guyana", "GUY"),
+    ("French Guiana", "GUF"),
+    ("Ireland", "IRL"),
+    ("Iceland", "ISL"),
+    ("Republic of Austria", "AUT"),
+    ("Australia", "AUS"),
+]
+
+
+@pytest.mark.parametrize(("name", "iso3"), LOOK_ALIKES)
+def test_look_alikes_in_official_form(name: str, iso3: str) -> None:
+    found = RESOLVER.resolve(name)
+    assert found.country is not None and found.country.iso3 == iso3
+
+
+@pytest.mark.parametrize("name", ["Virgin Islands", "Maagdeneilanden", "Îles Vierges"])
+def test_bare_virgin_islands_is_a_question(name: str) -> None:
+    found = RESOLVER.resolve(name)
+    assert found.status is Status.AMBIGUOUS
+    assert {c.iso3 for c in found.candidates} == {"VGB", "VIR"}
+
+
+CODES = [("Muş", Status.UNRESOLVED), ("MUS", Status.RESOLVED), ("mus", Status.RESOLVED)]
+
+
+@pytest.mark.parametrize(("typed", "status"), CODES)
+def test_a_code_matches_only_what_was_typed_in_ascii(typed: str, status: Status) -> None:
+    """Accent folding made the Turkish province Muş into MUS, Mauritius' code."""
+    assert RESOLVER.resolve(typed).status is status
