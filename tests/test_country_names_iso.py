@@ -122,3 +122,42 @@ CODES = [("Muş", Status.UNRESOLVED), ("MUS", Status.RESOLVED), ("mus", Status.R
 def test_a_code_matches_only_what_was_typed_in_ascii(typed: str, status: Status) -> None:
     """Accent folding made the Turkish province Muş into MUS, Mauritius' code."""
     assert RESOLVER.resolve(typed).status is status
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso3"),
+    [
+        ("Rep. of Korea", "KOR"),
+        ("Cayman Isds", "CYM"),
+        ("St Kitts-Nevis", "KNA"),
+        ("Sint-Kitts en Nevis", "KNA"),
+        ("Bosnia Herzegovina", "BIH"),
+        ("Bosnië-Herzegovina", "BIH"),
+        ("Dem. Rep. Congo", "COD"),
+        ("Rep. Congo", "COG"),
+        ("Solomon Is.", "SLB"),
+        ("Fed. States of Micronesia", "FSM"),
+        ("Dominican Rep.", "DOM"),
+        ("Saudi-Arabië", "SAU"),
+        ("VK", "GBR"),
+        ("Moldawien", "MDA"),
+        ("Île Maurice", "MUS"),
+    ],
+)
+def test_abbreviations_and_spellings_lists_use(typed: str, iso3: str) -> None:
+    found = RESOLVER.resolve(typed)
+    assert found.country is not None and found.country.iso3 == iso3
+
+
+def test_a_folded_name_never_names_another_country() -> None:
+    """Every name, abbreviated the way lists abbreviate it, gives its own country or a question."""
+    from hrtoets.countries import folded
+
+    abbreviations = {"republic": "Rep.", "islands": "Is.", "saint": "St", "democratic": "Dem."}
+    wrong = []
+    for iso3, _lang, name in ISO_NAMES:
+        typed = " ".join(abbreviations.get(w.casefold(), w) for w in name.split())
+        found = RESOLVER.resolve(typed)
+        if found.country is not None and found.country.iso3 != iso3:
+            wrong.append((name, typed, folded(normalize(typed)), found.country.iso3))
+    assert wrong == []

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, Final
 
 __all__ = ["ALIASES", "Country", "CountryResolver", "Resolution", "Status", "normalize"]
 
@@ -38,6 +38,11 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "Kongo": ("COD", "COG"),
     "Korea": ("KOR", "PRK"),
     "Corée": ("KOR", "PRK"),
+    # Belgian and everyday spellings CLDR and ISO do not give.
+    "Saudi-Arabië": ("SAU",),
+    "VK": ("GBR",),
+    "Moldawien": ("MDA",),
+    "Île Maurice": ("MUS",),
     "Virgin Islands": ("VGB", "VIR"),
     "Maagdeneilanden": ("VGB", "VIR"),
     "Îles Vierges": ("VGB", "VIR"),
@@ -175,9 +180,30 @@ _PUNCTUATION = str.maketrans(
     }
 )
 _AMPERSAND = {"en": "and", "nl": "en", "fr": "et", "de": "und"}
+# How lists abbreviate ("Rep. of Korea", "Cayman Isds", "St Kitts-Nevis"): each such word in any
+# of the four languages folds to one token, and the small words lists drop or keep at will
+# ("and", "of", "the" …) are left out. A folded key is looked up last, and a folded key that two
+# countries share is a question, never a guess.
+_FOLD_WORDS: Final = {
+    **dict.fromkeys(("saint", "sint", "sankt", "st"), "st"),
+    **dict.fromkeys(("sainte", "ste"), "ste"),
+    **dict.fromkeys(("republic", "republiek", "republique", "republik", "rep"), "rep"),
+    **dict.fromkeys(("democratic", "democratische", "democratique", "demokratische", "dem"), "dem"),
+    **dict.fromkeys(("federal", "federale", "federated", "fed"), "fed"),
+    **dict.fromkeys(("islands", "isl", "is", "isds", "eilanden", "iles", "inseln"), "isl"),
+}
+_FOLD_DROP: Final = frozenset(
+    {"and", "en", "et", "und", "&", "of", "the", "de", "van", "der", "du", "des", "la", "le", "het"}
+)
 _FUZZY_CUTOFF = 75.0  # token_sort_ratio: one typo in a short name is ~80-90
 _FUZZY_WINDOW = 10.0  # keep suggestions within this many points of the best
 _MAX_SUGGESTIONS = 3
+
+
+def folded(key: str) -> str:
+    """A :func:`normalize`\\ d key with list abbreviations folded and small words left out."""
+    words = [_FOLD_WORDS.get(word, word) for word in key.split() if word not in _FOLD_DROP]
+    return " ".join(words)
 
 
 def normalize(text: str) -> str:
@@ -250,6 +276,7 @@ class _Tables:
     names: dict[str, tuple[str, ...]]  # CLDR names: authoritative
     iso_names: dict[str, tuple[str, ...]]  # ISO 3166-1 names and translations: after CLDR
     aliases: dict[str, tuple[str, ...]]  # hand-written: used only if no name matches
+    folds: dict[str, tuple[str, ...]]  # every name above, abbreviations folded: looked up last
 
 
 def _add(table: dict[str, tuple[str, ...]], key: str, iso3s: Iterable[str]) -> None:
@@ -312,7 +339,11 @@ def _tables() -> _Tables:
                 for key in _name_variants(text, lang):
                     if key not in names and key not in aliases and key not in codes:
                         _add(iso_names, key, (entry["iso3"],))
-    return _Tables(countries, codes, names, iso_names, aliases)
+    folds: dict[str, tuple[str, ...]] = {}
+    for table in (names, iso_names, aliases):
+        for key, key_codes in table.items():
+            _add(folds, folded(key), key_codes)
+    return _Tables(countries, codes, names, iso_names, aliases, folds)
 
 
 class CountryResolver:
@@ -331,6 +362,7 @@ class CountryResolver:
         self._names: dict[str, tuple[str, ...]] = base.names
         self._iso_names = base.iso_names
         self._aliases = base.aliases
+        self._folds = base.folds
         if index_names:
             self._countries = dict(base.countries)
             self._codes = dict(base.codes)
@@ -364,7 +396,13 @@ class CountryResolver:
             return Resolution(text, Status.UNRESOLVED)
         # A code is typed in ASCII: "Muş" (a Turkish province) folds to "mus" but is not MUS.
         code = self._codes.get(key) if text.strip().isascii() else None
-        codes = code or self._names.get(key) or self._iso_names.get(key) or self._aliases.get(key)
+        codes = (
+            code
+            or self._names.get(key)
+            or self._iso_names.get(key)
+            or self._aliases.get(key)
+            or self._folds.get(folded(key))
+        )
         if codes is None:
             return Resolution(text, Status.UNRESOLVED, suggestions=self._suggest(key))
         found = tuple(self._countries[code] for code in codes)
