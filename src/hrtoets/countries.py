@@ -15,6 +15,7 @@ ambiguous words ("Congo", "Korea") that deserve a question, not a guess.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,7 +24,15 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Final
 
-__all__ = ["ALIASES", "Country", "CountryResolver", "Resolution", "Status", "normalize"]
+__all__ = [
+    "ALIASES",
+    "Country",
+    "CountryResolver",
+    "Resolution",
+    "Status",
+    "normalize",
+    "split_cell",
+]
 
 LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
 
@@ -198,6 +207,25 @@ _FOLD_DROP: Final = frozenset(
 _FUZZY_CUTOFF = 75.0  # token_sort_ratio: one typo in a short name is ~80-90
 _FUZZY_WINDOW = 10.0  # keep suggestions within this many points of the best
 _MAX_SUGGESTIONS = 3
+
+
+# Between several countries in one cell: ; , / & and the word "and" in the four languages.
+_SEPARATORS: Final = re.compile(r"\s*(?:[;,/&]|\s(?:en|and|et|und)\s)\s*", re.IGNORECASE)
+
+
+def split_cell(text: str, resolver: CountryResolver) -> list[str]:
+    """The countries a cell names: the cell itself when it names one (or could: "Korea, Rep.",
+    "Bosnia and Herzegovina", "Congo"), else its parts between separators.
+
+    Nothing is dropped: a cell that splits into fewer than two parts, or into parts none of which
+    names a country ("N/A"), stays one value, to be reviewed as typed.
+    """
+    if resolver.resolve(text).status is not Status.UNRESOLVED:
+        return [text]
+    parts = [part.strip() for part in _SEPARATORS.split(f" {text} ") if part.strip()]
+    if len(parts) < 2 or all(resolver.resolve(p).status is Status.UNRESOLVED for p in parts):
+        return [text]
+    return parts
 
 
 def folded(key: str) -> str:

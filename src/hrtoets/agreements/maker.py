@@ -17,6 +17,7 @@ from hrtoets.agreements.library import TemplateLibrary
 from hrtoets.agreements.model import Document
 from hrtoets.agreements.variables import COUNTRY_KEYS, Value, clean, country_queries, usable
 from hrtoets.agreements.writers import format_of, write_document
+from hrtoets.countries import split_cell
 from hrtoets.errors import InputError
 from hrtoets.files import atomic_path, sha256_file
 
@@ -145,10 +146,13 @@ class AgreementMaker:
         self.check_names(name, lang, variables)
         given = usable(variables)
         context: dict[str, Value] = {**self.defaults(), **given}
-        queries = country_queries(context)
+        resolver = self.screener.resolver  # "Marokko, België" in one cell is two countries
+        queries = [
+            part for query in country_queries(context) for part in split_cell(query, resolver)
+        ]
         for key in COUNTRY_KEYS:
             context.pop(key, None)
-        verdicts = tuple(self.screener.screen(query) for query in queries)
+        verdicts = tuple(self.screener.screen(query) for query in dict.fromkeys(queries))
         if verdicts:
             context["countries"] = tuple(v.display_name(lang) for v in verdicts)
         partner = context.get("partner")

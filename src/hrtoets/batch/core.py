@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hrtoets.batch.columns import ColumnChoice, choose_column
-from hrtoets.countries import Country
+from hrtoets.countries import Country, split_cell
 from hrtoets.errors import InputError
 from hrtoets.files import check_writable
 from hrtoets.rule import Reason, Rounding
@@ -31,16 +31,35 @@ REVIEW_REASONS = (Reason.UNRESOLVED, Reason.AMBIGUOUS)
 
 @dataclass(frozen=True, slots=True)
 class BatchRow:
-    """One data row's verdict; ``row`` is its row number in the output sheet (header = 1)."""
+    """One data row's verdicts; ``row`` is its row number in the output sheet (header = 1).
+
+    A cell may name several countries ("Marokko, België"): ``parts`` holds each one's verdict,
+    and ``verdict`` is the row's leading one (the first that needs advice, else the first).
+    """
 
     row: int
     text: str  # the country cell exactly as the user typed it
     verdict: Verdict
+    parts: tuple[Verdict, ...] = ()  # set when the cell names more than one country
+
+    @property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        """Every country of the row (one for a one-country cell)."""
+        return self.parts or (self.verdict,)
+
+    @property
+    def advice_needed(self) -> bool:
+        """The row needs advice when any of its countries does."""
+        return any(v.advice_needed for v in self.verdicts)
+
+    @property
+    def borderline(self) -> bool:
+        return any(v.borderline for v in self.verdicts)
 
     @property
     def to_review(self) -> bool:
         """Empty, unrecognised or ambiguous: a person must look at this row."""
-        return self.verdict.reason in (*REVIEW_REASONS, Reason.MISSING)
+        return any(v.reason in (*REVIEW_REASONS, Reason.MISSING) for v in self.verdicts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +116,28 @@ def screen_table(
     """Choose the country column and screen every row (each distinct value once)."""
     choice = choose_column(table, screener.resolver, column)
     texts = [row[choice.index] for row in table.rows]
-    verdicts: dict[str, Verdict] = {}
+    verdicts: dict[str, tuple[Verdict, ...]] = {}
     distinct = list(dict.fromkeys(texts))
     for done, text in enumerate(distinct, 1):
-        verdicts[text] = screener.screen(text, edition=edition)
+        verdicts[text] = screen_cell(screener, text, edition=edition)
         if progress:
             progress("screen", done, len(distinct))
-    rows = tuple(BatchRow(n, text, verdicts[text]) for n, text in enumerate(texts, 2))
+    rows = tuple(_row(n, text, verdicts[text]) for n, text in enumerate(texts, 2))
     summary = summarise(rows, screener, edition=screener.index.edition(edition), today=today)
     return BatchResult(table=table, column=choice, rows=rows, summary=summary)
+
+
+def screen_cell(
+    screener: Screener, text: str, *, edition: str | None = None
+) -> tuple[Verdict, ...]:
+    """The verdicts for one cell: one name first, else each country between separators."""
+    parts = split_cell(text, screener.resolver) if text.strip() else [text]
+    return tuple(screener.screen(part, edition=edition) for part in parts)
+
+
+def _row(number: int, text: str, verdicts: tuple[Verdict, ...]) -> BatchRow:
+    leading = next((v for v in verdicts if v.advice_needed), verdicts[0])
+    return BatchRow(number, text, leading, verdicts if len(verdicts) > 1 else ())
 
 
 def summarise(
@@ -116,16 +148,18 @@ def summarise(
     per_text = Counter(row.text for row in rows)
     review: dict[str, ReviewItem] = {}
     for row in rows:
-        verdict = row.verdict
-        if verdict.reason in REVIEW_REASONS and row.text not in review:
-            options = verdict.candidates or verdict.suggestions
-            review[row.text] = ReviewItem(row.text, verdict.reason, per_text[row.text], options)
+        for verdict in row.verdicts:
+            shown = row.text if not row.parts else verdict.query
+            if verdict.reason in REVIEW_REASONS and shown not in review:
+                options = verdict.candidates or verdict.suggestions
+                count = per_text[row.text]
+                review[shown] = ReviewItem(shown, verdict.reason, count, options)
     meta = screener.index.meta
     return BatchSummary(
         rows=len(rows),
         distinct=len(per_text),
-        advice_needed=sum(1 for row in rows if row.verdict.advice_needed),
-        borderline=sum(1 for row in rows if row.verdict.borderline),
+        advice_needed=sum(1 for row in rows if row.advice_needed),
+        borderline=sum(1 for row in rows if row.borderline),
         per_reason=tuple((reason, reasons[reason]) for reason in Reason if reasons[reason]),
         review=tuple(review.values()),
         edition=edition,

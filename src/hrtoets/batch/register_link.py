@@ -92,7 +92,7 @@ def drafts(
             CheckDraft(
                 kind=kind,
                 title=f"{partner} — {place}" if partner else place,
-                countries=(snapshot(row.verdict),),
+                countries=tuple(snapshot(verdict) for verdict in row.verdicts),
                 officer=officer,
                 partner=partner,
                 answer=answer,
@@ -228,8 +228,9 @@ class Recorder:
         from hrtoets.register import snapshot
 
         for check, row in zip(recorded, result.rows, strict=True):
-            created = check.events[0].payload.get("countries") or [{}]
-            if _plain(created[0]) != _plain(snapshot(row.verdict).to_json()):
+            created = check.events[0].payload.get("countries") or []
+            now = [snapshot(verdict).to_json() for verdict in row.verdicts]
+            if _plain(created) != _plain(now):
                 raise InputError(
                     "batch.complete_changed",
                     id=batch.id,

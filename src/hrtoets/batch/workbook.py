@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from hrtoets.batch.core import BatchResult, Progress
+from hrtoets.batch.core import BatchResult, BatchRow, Progress
 from hrtoets.batch.summary_sheet import write_summary
 from hrtoets.errors import InputFileError, WorkbookError
 from hrtoets.files import (
@@ -152,6 +152,35 @@ def added_values(verdict: Verdict, lang: str) -> tuple[Any, ...]:
     )
 
 
+def row_values(row: BatchRow, lang: str) -> tuple[Any, ...]:
+    """The eight added cells for a row; a cell naming several countries lists each, in order."""
+    if not row.parts:
+        return added_values(row.verdict, lang)
+    every = [added_values(verdict, lang) for verdict in row.parts]
+
+    def listed(column: int) -> str:
+        return "; ".join(str(values[column]) if values[column] not in ("", None) else "?"
+                         for values in every)  # fmt: skip
+
+    reasons = "; ".join(
+        f"{v.country.name(lang) if v.country else v.query}: {values[6]}"
+        for v, values in zip(row.parts, every, strict=True)
+    )
+    notes = "; ".join(str(values[7]) for values in every if values[7])
+    return (
+        listed(0),
+        listed(1),
+        "; ".join(format_score(v.score) if v.score is not None else "—" for v in row.parts),
+        "; ".join(
+            format_score(v.score_exact, 4) if v.score_exact is not None else "—" for v in row.parts
+        ),
+        row.verdict.edition,
+        t("word.yes" if row.advice_needed else "word.no", lang),
+        reasons,
+        notes,
+    )
+
+
 def write_workbook(
     result: BatchResult,
     path: Path,
@@ -228,8 +257,8 @@ def _write_main(
     for number, (cells, row) in enumerate(zip(table.rows, result.rows, strict=True), 1):
         values = added.get(row.text)
         if values is None:
-            values = added[row.text] = added_values(row.verdict, lang)
-        _write_row(sheet, number, (*cells, *values), row.verdict.advice_needed, formats)
+            values = added[row.text] = row_values(row, lang)
+        _write_row(sheet, number, (*cells, *values), row.advice_needed, formats)
         if progress and (number % _PROGRESS_EVERY == 0 or number == total):
             progress("write", number, total)
 

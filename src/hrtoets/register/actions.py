@@ -47,7 +47,13 @@ def screen_countries(screener: Screener, queries: Sequence[str], lang: str) -> l
 
     The refusal suggests the closest countries by their names in ``lang``.
     """
-    verdicts = [screener.screen(query) for query in queries if query.strip()]
+    from hrtoets.countries import split_cell
+
+    # "--country 'Marokko, België'" is two countries; "Korea, Rep." stays one.
+    parts = [
+        part for query in queries if query.strip() for part in split_cell(query, screener.resolver)
+    ]
+    verdicts = [screener.screen(part) for part in dict.fromkeys(parts)]
     if not verdicts:
         raise InputError("register.no_country")
     for verdict in verdicts:
