@@ -232,3 +232,15 @@ def test_data_nested_deep_is_one_sentence(cli: Invoke, tmp_path: Path, suffix: s
         flat(result.stderr) == f"{data} cannot be read as {kind} (nested too deep); fix the file."
     )
     assert not out.exists()
+
+
+def test_cells_without_references_count_too(tmp_path: Path) -> None:
+    """A sheet of cells with no ``r`` attribute has no extent to read, yet takes room."""
+    source = write_xlsx(tmp_path / "plain.xlsx", [["Land"], ["België"]])
+    many = b"<row>" + b"<c><v>1</v></c>" * 2000 + b"</row>"
+    _rewrite(source, "xl/worksheets/sheet1.xml",
+             lambda xml: xml.replace(b"</sheetData>", many * 10 + b"</sheetData>"))  # fmt: skip
+    with pytest.raises(OverLimit) as caught:
+        check_workbook(source, ReadLimits(cells=10_000))
+    assert caught.value.what == "cells"
+    check_workbook(source)

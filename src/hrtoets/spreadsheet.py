@@ -145,7 +145,7 @@ def check_workbook(path: Path, limits: ReadLimits = READ_LIMITS) -> None:
 def _check_member(book: zipfile.ZipFile, member: zipfile.ZipInfo, limits: ReadLimits) -> None:
     """No entity declarations anywhere; for a sheet, its extent within the cell limit."""
     sheet = member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
-    high_row = high_col = 0
+    high_row = high_col = cells = 0
     read = 0
     tail = b""
     with book.open(member) as handle:
@@ -159,10 +159,15 @@ def _check_member(book: zipfile.ZipFile, member: zipfile.ZipInfo, limits: ReadLi
             if sheet:
                 if read == len(chunk):
                     _check_dimension(window, limits)
-                for letters, digits in _CELL_REF.findall(window):
-                    high_row = max(high_row, int(digits))
-                    high_col = max(high_col, _column_number(letters.decode()))
+                found = _CELL_REF.findall(window)
+                if found:  # distinct values only: a sheet has few columns and rows repeat
+                    letters, digits = zip(*found, strict=True)
+                    high_row = max(high_row, *map(int, set(digits)))
+                    high_col = max(high_col, *(_column_number(c.decode()) for c in set(letters)))
                 _check_extent(high_row, high_col, limits)
+                cells += chunk.count(b"<c ") + chunk.count(b"<c>")
+                if cells > limits.cells:  # cells without a reference still take room
+                    raise OverLimit("cells", f"{cells:,}", limits.cells)
             tail = window[-256:]  # a reference cut between two chunks is found next time
 
 
