@@ -235,3 +235,11 @@ def test_again_belongs_with_log(cli: Invoke, tmp_path: Path) -> None:
     result = cli("batch", str(source), "--again", "--lang", "en", expect=2)
     assert flat(result.stderr).startswith("--again belongs with --log")
     assert not (tmp_path / "suppliers.screened.xlsx").exists()
+
+
+def test_a_list_without_rows_records_no_batch(cli: Invoke, tmp_path: Path, db_url: str) -> None:
+    source = tmp_path / "empty.csv"
+    source.write_text("Naam;Land\n", encoding="utf-8")
+    cli("batch", str(source), "--log", "other", "--db", db_url)
+    cli("batch", str(source), "--log", "other", "--db", db_url, "--force")  # not "already"
+    assert _checks(db_url) == [] and _verify(db_url)["interrupted_batches"] == []

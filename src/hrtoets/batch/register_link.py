@@ -178,6 +178,8 @@ class Recorder:
         if batch is not None:
             self._same_as_recorded(batch, result)
             return
+        if not result.rows:  # a header and no rows: nothing to record, no batch to remember
+            return
         from hrtoets.register.model import BatchRecord
 
         made = drafts(
