@@ -87,10 +87,10 @@ def _iso_names(country: Any, translations: dict[str, Any]) -> dict[str, list[str
 
 def build() -> dict[str, Any]:
     """Return the JSON document as a plain dict (deterministic ordering)."""
+    import gettext
+
     import babel
     import pycountry
-
-    import gettext
 
     locales = {lang: babel.Locale(lang) for lang in LANGUAGES}
     alpha3: dict[str, str] = {c.alpha_2: c.alpha_3 for c in pycountry.countries}

@@ -165,11 +165,18 @@ def test_english_french_german_names(resolver: CountryResolver, text: str, iso3:
         ("CG", "COG"),
         ("KP", "PRK"),
         ("kr", "KOR"),
-        (" Cd ", "COD"),
+        (" cd ", "COD"),
     ],
 )
 def test_iso_codes(resolver: CountryResolver, text: str, iso3: str) -> None:
     assert resolved_code(resolver, text) == iso3
+
+
+def test_a_code_in_mixed_case_is_only_a_suggestion(resolver: CountryResolver) -> None:
+    """ "Cd" may be the code; "Est" is French for East. A code in one case only, else a hint."""
+    found = resolver.resolve(" Cd ")
+    assert found.status is Status.UNRESOLVED
+    assert [c.iso3 for c in found.suggestions] == ["COD"]
 
 
 @pytest.mark.parametrize(("iso3", "name"), sorted(INDEX_NAMES.items()))

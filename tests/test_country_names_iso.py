@@ -115,7 +115,14 @@ def test_bare_virgin_islands_is_a_question(name: str) -> None:
     assert {c.iso3 for c in found.candidates} == {"VGB", "VIR"}
 
 
-CODES = [("Muş", Status.UNRESOLVED), ("MUS", Status.RESOLVED), ("mus", Status.RESOLVED)]
+CODES = [
+    ("Muş", Status.UNRESOLVED),  # a Turkish province, not Mauritius
+    ("MUS", Status.RESOLVED),
+    ("mus", Status.RESOLVED),
+    ("Est", Status.UNRESOLVED),  # "East", a region in French-speaking countries, not Estonia
+    ("EST", Status.RESOLVED),
+    ("Ba", Status.UNRESOLVED),  # a province of Fiji, not Bosnia and Herzegovina
+]
 
 
 @pytest.mark.parametrize(("typed", "status"), CODES)
@@ -160,4 +167,35 @@ def test_a_folded_name_never_names_another_country() -> None:
         found = RESOLVER.resolve(typed)
         if found.country is not None and found.country.iso3 != iso3:
             wrong.append((name, typed, folded(normalize(typed)), found.country.iso3))
+    assert wrong == []
+
+
+def test_no_iso_3166_2_name_is_taken_for_another_country() -> None:
+    """A subdivision's name (in English, Dutch, French, German) gives its own country, a country
+    that bears that very name (Luxembourg, a Belgian province), the same territory (the US Virgin
+    Islands), or nothing — never another country. Regions as places of their own are issue 12's
+    next step; this is the guard until then."""
+    translations = [
+        gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in ("nl", "fr", "de")
+    ]
+    same_territory = {"FR-TF": "ATF", "US-UM": "UMI", "US-VI": "VIR", "US-PR": "PRI",
+                      "US-GU": "GUM", "US-AS": "ASM", "US-MP": "MNP"}  # fmt: skip
+    former_names = {"AO-ZAI"}  # Angola's province Zaire; "Zaïre" is also DR Congo's former name
+    wrong = []
+    for sub in pycountry.subdivisions:
+        if sub.code in former_names:
+            continue
+        state = pycountry.countries.get(alpha_2=sub.country_code)
+        assert state is not None
+        own = state.alpha_3
+        for name in {sub.name} | {t.gettext(sub.name) for t in translations}:
+            found = RESOLVER.resolve(name)
+            if found.country is None or found.country.iso3 in (own, same_territory.get(sub.code)):
+                continue
+            country = found.country
+            names = {normalize(n) for n in (country.name_en, country.name_nl, country.name_fr,
+                                            country.name_de)}  # fmt: skip
+            if normalize(name) not in names:
+                wrong.append((sub.code, name, country.iso3))
     assert wrong == []

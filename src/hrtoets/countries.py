@@ -422,8 +422,11 @@ class CountryResolver:
         key = normalize(text)
         if not key:
             return Resolution(text, Status.UNRESOLVED)
-        # A code is typed in ASCII: "Muş" (a Turkish province) folds to "mus" but is not MUS.
-        code = self._codes.get(key) if text.strip().isascii() else None
+        # A code is typed as a code: in ASCII ("Muş", a Turkish province, folds to "mus" but is
+        # not MUS) and in one case ("EST" or "est"; "Est" is French for a region called East).
+        typed = text.strip()
+        as_code = typed.isascii() and (typed.isupper() or typed.islower())
+        code = self._codes.get(key) if as_code else None
         codes = (
             code
             or self._names.get(key)
@@ -432,7 +435,9 @@ class CountryResolver:
             or self._folds.get(folded(key))
         )
         if codes is None:
-            return Resolution(text, Status.UNRESOLVED, suggestions=self._suggest(key))
+            near = self._codes.get(key, ()) if typed.isascii() else ()  # "Cd": perhaps the code
+            suggested = tuple(self._countries[c] for c in near) or self._suggest(key)
+            return Resolution(text, Status.UNRESOLVED, suggestions=suggested[:_MAX_SUGGESTIONS])
         found = tuple(self._countries[code] for code in codes)
         if len(found) == 1:
             return Resolution(text, Status.RESOLVED, country=found[0])
