@@ -29,6 +29,7 @@ from hrtoets.files import (
     sha256_file,
     shown_path,
 )
+from hrtoets.messages import Label
 from hrtoets.tables import Table
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class Recorder:
             raise InputError(
                 "batch.already_logged",
                 source=shown_path(self._source.name),
-                kind=self.kind.value,
+                kind=Label(f"register.kind.{self.kind.value}", self.kind.value),
                 date=earlier.recorded_at[:10],
                 first=earlier.first_check,
                 last=earlier.last_check,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, Row, delete, exists, func, insert, select, update
 
 from hrtoets.errors import InputError, RegisterError
+from hrtoets.messages import Label
 from hrtoets.register import db
 from hrtoets.register.chain import canonical
 from hrtoets.register.model import (
@@ -350,7 +351,7 @@ class Register:
                 raise InputError(
                     "batch.already_logged",
                     source=batch.source,
-                    kind=batch.kind,
+                    kind=Label(f"register.kind.{batch.kind}", batch.kind),
                     date=earlier.recorded_at[:10],
                     first=earlier.first_check,
                     last=earlier.last_check,
