@@ -105,6 +105,12 @@ _ADVICE = {
 }
 
 
+def printable(text: object) -> str:
+    """``text`` as text any writer can store: bytes of a non-UTF-8 file name become U+FFFD."""
+    shown = os.fsdecode(text) if isinstance(text, bytes) else str(text)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def os_problem(exc: OSError, path: object = None) -> OsProblem:
     """An ``OSError`` as one sentence: the path, what the system said, and what to do.
 
@@ -114,8 +120,7 @@ def os_problem(exc: OSError, path: object = None) -> OsProblem:
     from hrtoets.messages import Label
 
     path = path if path is not None else exc.filename if exc.filename is not None else "?"
-    shown = os.fsdecode(path) if isinstance(path, bytes) else str(path)
-    shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    shown = printable(path)
     key = _ADVICE.get(exc.errno or -1, "advice.other")
     return OsProblem(
         "file.os_error", path=shown, error=exc.strerror or str(exc), advice=Label(key, key)

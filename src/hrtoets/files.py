@@ -23,7 +23,13 @@ from pathlib import Path
 from types import FrameType
 from typing import Final
 
-from hrtoets.errors import HrtoetsError, InputFileError, OutputExistsError, os_problem
+from hrtoets.errors import (
+    HrtoetsError,
+    InputFileError,
+    OutputExistsError,
+    os_problem,
+    printable,
+)
 
 _FILE_MODE = 0o644
 TEMP_PREFIX: Final = ".hrtoets-tmp."
@@ -73,7 +79,7 @@ def scratch_folder(target: Path) -> Iterator[Path]:
 
 def shown_path(path: Path | str) -> str:
     """A path as text any writer can store: bytes of a non-UTF-8 name become U+FFFD."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return printable(path)
 
 
 def check_writable(path: Path, *, force: bool) -> None:

@@ -29,7 +29,6 @@ from hrtoets.files import (
     sha256_file,
     shown_path,
 )
-from hrtoets.messages import Label
 from hrtoets.tables import Table
 
 if TYPE_CHECKING:
@@ -133,14 +132,7 @@ class Recorder:
         if self.completed:
             self.batch = earlier
         elif earlier is not None and not self.again:
-            raise InputError(
-                "batch.already_logged",
-                source=shown_path(self._source.name),
-                kind=Label(f"register.kind.{self.kind.value}", self.kind.value),
-                date=earlier.recorded_at[:10],
-                first=earlier.first_check,
-                last=earlier.last_check,
-            )
+            raise earlier.recorded_again(shown_path(self._source.name))
 
     @property
     def interrupted(self) -> BatchRecord | None:

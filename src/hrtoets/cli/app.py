@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from hrtoets.cli import streams
 from hrtoets.cli.session import DEBUG_KEY, LANG_KEY, error_lang
-from hrtoets.errors import ExitCode, HrtoetsError, os_problem
+from hrtoets.errors import ExitCode, HrtoetsError, os_problem, printable
 
 # Each command group lives in its own module, loaded only when that command runs (or for --help):
 # `hrtoets check` then pays neither for importing the other groups nor for Typer building them.
@@ -89,10 +89,7 @@ def _surrogates(exc: UnicodeError) -> bool:
 
 
 def _shown_name(exc: UnicodeError) -> str:
-    text = getattr(exc, "object", "")
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace")
-    return str(text).encode("utf-8", "surrogateescape").decode("utf-8", "replace")[:200]
+    return printable(getattr(exc, "object", ""))[:200]
 
 
 app = typer.Typer(

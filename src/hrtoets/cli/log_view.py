@@ -263,6 +263,7 @@ def render_verify(session: Session, result: VerifyResult) -> None:
                 id=batch.id,
                 source=batch.source,
                 kind=batch.kind,
+                kind_label=_label(session, "kind", batch.kind),
                 first=batch.first_check,
                 last=batch.last_check,
                 date=batch.recorded_at[:10],

@@ -140,11 +140,11 @@ def flush_at_exit() -> int | None:
         reader_gone()
         return 0
     except OSError as exc:
+        from hrtoets.cli.session import error_lang
         from hrtoets.messages import t
 
         reader_gone()  # the failed buffer must not be flushed again at exit
-        lang = os.environ.get("HRTOETS_LANG", "nl").strip().lower()
-        text = t("stream.cannot_write", lang if lang in ("nl", "en") else "nl", error=exc.strerror)
+        text = t("stream.cannot_write", error_lang(None), error=exc.strerror)
         with contextlib.suppress(OSError, ValueError, AttributeError):
             sys.stderr.write(text + "\n")
         return 2

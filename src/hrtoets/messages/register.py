@@ -293,8 +293,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Next step: say which country was meant with 'hrtoets log resolve {id} --country COUNTRY'.",
     },
     "register.verify_interrupted": {
-        "nl": "Batch {id} ({name}, {kind}, controles {first} tot {last}, {date}) werd onderbroken nadat de rijen vastgelegd waren en voor de werkmap haar naam kreeg; voer 'hrtoets batch \"{source}\" --log {kind}' opnieuw uit om haar te voltooien.",
-        "en": "Batch {id} ({name}, {kind}, checks {first} to {last}, {date}) was interrupted after its rows were recorded and before its workbook took its name; run 'hrtoets batch \"{source}\" --log {kind}' again to complete it.",
+        "nl": "Batch {id} ({name}, {kind_label}, controles {first} tot {last}, {date}) werd onderbroken nadat de rijen vastgelegd waren en voor de werkmap haar naam kreeg; voer 'hrtoets batch \"{source}\" --log {kind}' opnieuw uit om haar te voltooien.",
+        "en": "Batch {id} ({name}, {kind_label}, checks {first} to {last}, {date}) was interrupted after its rows were recorded and before its workbook took its name; run 'hrtoets batch \"{source}\" --log {kind}' again to complete it.",
     },
     "register.already_requested": {
         "nl": "Voor controle {id} is al advies gevraagd; registreer het advies met --received.",

@@ -568,6 +568,17 @@ class BatchRecord:
     def rows(self) -> int:
         return self.last_check - self.first_check + 1
 
+    def recorded_again(self, name: str) -> InputError:
+        """The refusal for recording list ``name`` as this batch's kind once more."""
+        return InputError(
+            "batch.already_logged",
+            source=name,
+            kind=Label(f"register.kind.{self.kind}", self.kind),
+            date=self.recorded_at[:10],
+            first=self.first_check,
+            last=self.last_check,
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,

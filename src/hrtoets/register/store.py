@@ -13,12 +13,12 @@ import getpass
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, Row, delete, exists, func, insert, select, update
 
 from hrtoets.errors import InputError, RegisterError
-from hrtoets.messages import Label
 from hrtoets.register import db
 from hrtoets.register.chain import canonical
 from hrtoets.register.model import (
@@ -348,14 +348,7 @@ class Register:
                     .values(completed_at=_now())
                 )
             elif earlier is not None:
-                raise InputError(
-                    "batch.already_logged",
-                    source=batch.source,
-                    kind=Label(f"register.kind.{batch.kind}", batch.kind),
-                    date=earlier.recorded_at[:10],
-                    first=earlier.first_check,
-                    last=earlier.last_check,
-                )
+                raise earlier.recorded_again(PurePath(batch.source).name)
             number = (conn.execute(select(func.max(batches.c.id))).scalar_one() or 0) + 1
             first = writer.next_check_id
             tagged = [
