@@ -17,8 +17,8 @@ PROTECTED = Path(__file__).with_name("batch_protected.xlsx")  # password "geheim
 # msoffcrypto-tool from a one-row list (Land / Marokko): a real encrypted workbook, 10 KB.
 
 EN_ADDED = [
-    "Matched country",
-    "ISO3",
+    "Matched place",
+    "Code",
     "WJP score",
     "WJP score (exact)",
     "WJP edition",
@@ -27,8 +27,8 @@ EN_ADDED = [
     "Note",
 ]
 NL_ADDED = [
-    "Land (WJP)",
-    "ISO3",
+    "Land of regio",
+    "Code",
     "WJP-score",
     "WJP-score (exact)",
     "WJP-editie",

@@ -79,7 +79,7 @@ def test_english_output(cli: Invoke, partners: Path) -> None:
         ["Golf", "Taiwan", "https://golf.example"],
         ["Hotel", "BE", None],
     ]
-    assert column(output, "Matched country") == [
+    assert column(output, "Matched place") == [
         "Morocco",
         "Namibia",
         None,
@@ -89,7 +89,7 @@ def test_english_output(cli: Invoke, partners: Path) -> None:
         "Taiwan",
         "Belgium",
     ]
-    assert column(output, "ISO3") == ["MAR", "NAM", None, None, None, "HUN", "TWN", "BEL"]
+    assert column(output, "Code") == ["MAR", "NAM", None, None, None, "HUN", "TWN", "BEL"]
     assert column(output, "WJP score") == [0.48, 0.61, None, None, None, 0.5, None, 0.78]
     assert column(output, "WJP score (exact)")[0] == pytest.approx(0.4806151047785714)
     editions = ["2025", "2025", None, None, None, "2025", "2025", "2025"]
@@ -130,7 +130,7 @@ def test_dutch_output_by_default(cli: Invoke, partners: Path) -> None:
     book = load_workbook(output)
     assert book.sheetnames == ["Toetsing", "Samenvatting"]
     assert sheet_values(output)[0] == ["Naam", "Land", "Telefoon", *NL_ADDED]
-    assert column(output, "Land (WJP)")[:2] == ["Marokko", "Namibië"]
+    assert column(output, "Land of regio")[:2] == ["Marokko", "Namibië"]
     assert column(output, "Advies nodig") == ["ja", "nee", "ja", "ja", "ja", "ja", "ja", "nee"]
     assert column(output, "Opmerking")[2] == (
         "Te controleren: land niet herkend; bedoelde u België (BEL)?"
@@ -190,7 +190,7 @@ def test_cp1252_semicolon_csv(cli: Invoke, tmp_path: Path) -> None:
     output = tmp_path / "leveranciers.screened.xlsx"
     assert column(output, "Leverancier") == ["Café", "Zoë", "Ça"]
     assert column(output, "Bedrag") == ["€ 5", "7", "1"]
-    assert column(output, "ISO3") == ["BEL", "CIV", "CIV"]
+    assert column(output, "Code") == ["BEL", "CIV", "CIV"]
 
 
 def test_bom_csv(cli: Invoke, tmp_path: Path) -> None:
@@ -199,7 +199,7 @@ def test_bom_csv(cli: Invoke, tmp_path: Path) -> None:
     assert data["column"] == "Country"
     output = tmp_path / "p.screened.xlsx"
     assert column(output, "Country") == ["NA", "N/A", "None"]  # never blanks
-    assert column(output, "ISO3") == ["NAM", None, None]
+    assert column(output, "Code") == ["NAM", None, None]
     assert data["per_reason"] == {"above_threshold": 1, "unresolved": 2}
 
 
@@ -240,7 +240,7 @@ def test_json_summary(cli: Invoke, partners: Path) -> None:
         "input": "Belgum",
         "reason": "unresolved",
         "rows": 1,
-        "suggestions": [{"iso3": "BEL", "name": "Belgium"}],
+        "suggestions": [{"iso3": "BEL", "code": "BEL", "name": "Belgium"}],
     }
     assert [item["input"] for item in data["unresolved"]] == ["Belgum", "Congo"]
     assert (data["sheet"], data["column"], data["column_found_by"]) == (
@@ -289,7 +289,7 @@ def test_sheet_and_column_options(cli: Invoke, tmp_path: Path) -> None:
     )
     result = cli("batch", str(source), "--sheet", "Partners", "--column", "naar", "--lang", "en")
     assert flat(result.stderr) == "Country column: 'naar' (chosen with --column)."
-    assert column(tmp_path / "p.screened.xlsx", "ISO3") == ["MAR"]
+    assert column(tmp_path / "p.screened.xlsx", "Code") == ["MAR"]
 
 
 def test_existing_output_needs_force(cli: Invoke, partners: Path) -> None:

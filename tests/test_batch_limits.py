@@ -164,7 +164,7 @@ def test_hook_sees_a_complete_workbook_and_its_failure_leaves_none(
 
     with pytest.raises(Refused):
         run_batch(source, screener, lang="en", recording=Refusing())
-    assert seen == [["Land", "Matched country"], ["BE", "Belgium"], ["Marokko", "Morocco"]]
+    assert seen == [["Land", "Matched place"], ["BE", "Belgium"], ["Marokko", "Morocco"]]
     assert _files(tmp_path) == ["p.xlsx"]
     assert renamed == []
 

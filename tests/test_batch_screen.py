@@ -204,8 +204,8 @@ def test_summary_counts_and_review(screener: Screener) -> None:
         "reason": "ambiguous",
         "rows": 1,
         "candidates": [
-            {"iso3": "COD", "name": "Congo - Kinshasa"},
-            {"iso3": "COG", "name": "Congo - Brazzaville"},
+            {"iso3": "COD", "code": "COD", "name": "Congo - Kinshasa"},
+            {"iso3": "COG", "code": "COG", "name": "Congo - Brazzaville"},
         ],
     }
 

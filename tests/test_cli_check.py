@@ -16,6 +16,8 @@ CHECK_KEYS = {
     "query",
     "status",
     "country",
+    "region",
+    "state_score",
     "covered",
     "edition",
     "score",

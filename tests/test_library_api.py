@@ -77,6 +77,7 @@ def test_as_row_is_flat_and_complete() -> None:
         "status": "resolved",
         "iso3": "HUN",
         "country": "Hongarije",
+        "region": None,
         "covered": True,
         "edition": "2025",
         "score": 0.5,
@@ -92,6 +93,14 @@ def test_as_row_is_flat_and_complete() -> None:
     }
     assert 0.5 < row["score_exact"] < 0.505
     assert all(not isinstance(v, dict | list | tuple) for v in row.values())
+    region = hrtoets.screen("Catalonië").as_row("nl")
+    assert (region["status"], region["iso3"], region["region"], region["advice_needed"]) == (
+        "region",
+        "ESP",
+        "ES-CT",
+        True,
+    )
+    assert (region["reason"], region["score"], region["covered"]) == ("region", None, False)
     unresolved = hrtoets.screen("Atlantis").as_row()
     assert (unresolved["iso3"], unresolved["country"], unresolved["status"]) == (
         None,

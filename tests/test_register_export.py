@@ -50,8 +50,8 @@ def test_xlsx_read_back(cli: Invoke, db_url: str, tmp_path: Path) -> None:
     assert title_cell.data_type == "s"  # text, not a formula
     countries = list(book["Landen"].iter_rows(values_only=True))
     assert len(countries) == 1 + 3
-    assert countries[2][2:7] == ("HUN", "Hungary", "2025", 0.5, 0.5026043717823747)
-    assert countries[2][8] == "score niet hoger dan de drempel"
+    assert countries[2][2:8] == ("HUN", None, "Hungary", "2025", 0.5, 0.5026043717823747)
+    assert countries[2][9] == "score niet hoger dan de drempel"
     events = list(book["Gebeurtenissen"].iter_rows(values_only=True))
     assert [row[0] for row in events[1:]] == [1, 2, 3, 4, 5]
     assert [row[3] for row in events[1:]] == [

@@ -47,9 +47,9 @@ def test_batch_screens_each_country_of_a_cell(cli: Invoke, tmp_path: Path) -> No
     data = json.loads(cli("batch", str(source), "--json", "--lang", "en").stdout)
     assert (data["rows"], data["advice_needed"]) == (3, 1)
     output = tmp_path / "p.screened.xlsx"
-    assert column(output, "ISO3") == ["BEL; MAR", "BEL; NLD", "KOR"]
+    assert column(output, "Code") == ["BEL; MAR", "BEL; NLD", "KOR"]
     assert column(output, "Advice needed") == ["yes", "no", "no"]
-    assert column(output, "Matched country") == ["Belgium; Morocco", "Belgium; Netherlands",
+    assert column(output, "Matched place") == ["Belgium; Morocco", "Belgium; Netherlands",
                                                  "South Korea"]  # fmt: skip
     reasons = column(output, "Reason")
     assert reasons[0].startswith("Belgium: score 0.78 is above 0.5; Morocco: score 0.48")

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
@@ -28,8 +28,11 @@ __all__ = [
     "ALIASES",
     "Country",
     "CountryResolver",
+    "Place",
+    "Region",
     "Resolution",
     "Status",
+    "describe",
     "normalize",
     "split_cell",
 ]
@@ -56,7 +59,7 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "Maagdeneilanden": ("VGB", "VIR"),
     "Îles Vierges": ("VGB", "VIR"),
     "Jungferninseln": ("VGB", "VIR"),
-    # Netherlands, United Kingdom (constituent countries count as the UK), USA.
+    # Netherlands, United Kingdom (England, Scotland … are its regions: see region_names.json), USA.
     "Holland": ("NLD",),
     "The Netherlands": ("NLD",),
     "UK": ("GBR",),
@@ -65,16 +68,6 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "Groot-Brittannië": ("GBR",),
     "Grande-Bretagne": ("GBR",),
     "Großbritannien": ("GBR",),
-    "England": ("GBR",),
-    "Engeland": ("GBR",),
-    "Angleterre": ("GBR",),
-    "Scotland": ("GBR",),
-    "Schotland": ("GBR",),
-    "Schottland": ("GBR",),
-    "Écosse": ("GBR",),
-    "Wales": ("GBR",),
-    "Northern Ireland": ("GBR",),
-    "Noord-Ierland": ("GBR",),
     "USA": ("USA",),
     "U.S.": ("USA",),
     "VS": ("USA",),
@@ -150,6 +143,77 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "DPRK": ("PRK",),
     "Lao People's Democratic Republic": ("LAO",),
     "Islamic Republic of Iran": ("IRN",),
+    # Official and register (BRP, Belgian) forms that neither CLDR nor ISO 3166-1 gives.
+    "Commonwealth of Australia": ("AUS",),
+    "Oriental Republic of Uruguay": ("URY",),
+    "Swiss Confederation": ("CHE",),
+    "Confédération suisse": ("CHE",),
+    "Zwitserse Bondsstaat": ("CHE",),
+    "Slowaakse Republiek": ("SVK",),
+    "Federatieve Republiek Brazilië": ("BRA",),
+    "Staat Libië": ("LBY",),
+    "Republic of China (Taiwan)": ("TWN",),
+    "Republiek China (Taiwan)": ("TWN",),
+    "The former Yugoslav Republic of Macedonia": ("MKD",),
+    "Former Yugoslav Republic of Macedonia": ("MKD",),
+    "Voormalige Joegoslavische Republiek Macedonië": ("MKD",),
+    "Great Britain and Northern Ireland": ("GBR",),
+    "Groot-Brittannië en Noord-Ierland": ("GBR",),
+    "Großbritannien und Nordirland": ("GBR",),
+    "Grande-Bretagne et Irlande du Nord": ("GBR",),
+    "St. Vincent": ("VCT",),
+    # "Republic of China" is Taiwan's official name: without these, the state form in front
+    # would be dropped and leave "China".
+    "Republic of China": ("TWN",),
+    "Republiek China": ("TWN",),
+    "République de Chine": ("TWN",),
+    "Republik China": ("TWN",),
+    "Republic of Kosovo": ("XKX",),
+    "Republiek Kosovo": ("XKX",),
+    "République du Kosovo": ("XKX",),
+    "Republik Kosovo": ("XKX",),
+    "Caymaneilanden": ("CYM",),
+    "Congo (DRC)": ("COD",),
+    "Zwitserse Confederatie": ("CHE",),
+    "Vatican City State": ("VAT",),
+    "Cité du Vatican": ("VAT",),
+    "Vatikanstadt": ("VAT",),
+    "Vaticaanstad": ("VAT",),
+    "United States Virgin Islands": ("VIR",),
+    "Maagdeneilanden van de Verenigde Staten": ("VIR",),
+    "Noordelijke Marianeneilanden": ("MNP",),
+    "Norfolkeiland": ("NFK",),
+    "Guyane": ("GUF",),  # French for French Guiana; Guyana is "le Guyana"
+    "Réunion Island": ("REU",),
+    "South Georgia": ("SGS",),
+    "Svalbard og Jan Mayen": ("SJM",),
+    "Antarktika": ("ATA",),
+    "Terres australes et antarctiques françaises": ("ATF",),
+    "Franse Zuidelijke en Antarctische Gebieden": ("ATF",),
+    "Burkina": ("BFA",),
+    "Tunisian Republic": ("TUN",),
+    "République tunisienne": ("TUN",),
+    "Libanese Republiek": ("LBN",),
+    "République libanaise": ("LBN",),
+    "Syrische Arabische Republiek": ("SYR",),
+    "République arabe syrienne": ("SYR",),
+    "Arabische Republik Syrien": ("SYR",),
+    "République hellénique": ("GRC",),
+    "Hellenic Republic": ("GRC",),
+    "Lao Democratische Volksrepubliek": ("LAO",),
+    "Sahrawi Arab Democratic Republic": ("ESH",),
+    "Sahrawi Arabische Democratische Republiek": ("ESH",),
+    "République arabe sahraouie démocratique": ("ESH",),
+    "Demokratische Arabische Republik Sahara": ("ESH",),
+    "Pitcairn Group of Islands": ("PCN",),
+    "Brits Indische Oceaan Territorium": ("IOT",),
+    "Britse Gebieden in de Indische Oceaan": ("IOT",),
+    "Kleinere Inselbesitzungen der Vereinigten Staaten": ("UMI",),
+    "Heard und die McDonaldinseln": ("HMD",),
+    "Zuid-Georgië en de Zuidelijke Sandwich-eilanden": ("SGS",),
+    "Hong Kong Special Administrative Region of the People's Republic of China": ("HKG",),
+    "Macao Special Administrative Region of the People's Republic of China": ("MAC",),
+    "Ålandeilanden": ("ALA",),
     # World Bank style names, so a resolver without an index still knows them.
     "Bahamas, The": ("BHS",),
     "Egypt, Arab Rep.": ("EGY",),
@@ -207,7 +271,51 @@ _FOLD_DROP: Final = frozenset(
 _FUZZY_CUTOFF = 75.0  # token_sort_ratio: one typo in a short name is ~80-90
 _FUZZY_WINDOW = 10.0  # keep suggestions within this many points of the best
 _MAX_SUGGESTIONS = 3
+_SUGGESTIONS_KEPT = 10_000
 
+
+# "Marokko (Koninkrijk)" and "Marokko, Koninkrijk": a name with its qualifier after it.
+_QUALIFIED: Final = re.compile(r"^\s*(?P<name>[^(),]+?)\s*\((?P<qualifier>[^()]+)\)\s*$")
+_INVERTED: Final = re.compile(r"^\s*(?P<name>[^(),]+?)\s*,\s*(?P<qualifier>[^(),]+?)\s*$")
+
+# The state's form in front of an official name, in the four languages ("Royaume du Bhoutan",
+# "Territory of Christmas Island", "Gemenebest van Australië"): the nouns, with the adjectives and
+# small words that go with them. At least one noun must be there.
+# The state's form in front of an official name, in the four languages ("Royaume du Bhoutan",
+# "Territory of Christmas Island", "Gemenebest van Australië"): the nouns, with the adjectives and
+# small words that go with them. At least one noun must be there, or only articles ("Les
+# États-Unis d'Amérique").
+_STATE_FORM_NOUNS: Final = frozenset(
+    (
+    "republic", "republiek", "republique", "republik", "bundesrepublik", "bondsrepubliek",
+    "volksrepubliek", "volksrepublik", "kingdom", "koninkrijk", "royaume", "konigreich",
+    "principality", "prinsdom", "vorstendom", "principaute", "furstentum", "duchy",
+    "groothertogdom", "duche", "grossherzogtum", "state", "staat", "etat", "freistaat",
+    "commonwealth", "gemenebest", "sultanate", "sultanaat", "sultanat", "territory", "grondgebied",
+    "territoire", "gebiet", "territorium", "collectivity", "collectivite", "gemeenschap",
+    "gebietskorperschaft", "country", "land", "pays", "union", "unie", "confederation",
+    "confederatie", "eidgenossenschaft", "emirate", "emiraat", "emirat", "federation", "federatie",
+    "foderation", "bailiwick", "baljuwschap", "vogtei", "bailliage", "department", "departement",
+    "afdeling", "ubersee", "iles", "ile",
+    )
+)  # fmt: skip
+_STATE_FORM_WORDS: Final = _STATE_FORM_NOUNS | frozenset(
+    (
+    "grand", "federal", "federale", "federatieve", "federative", "foderative", "peoples",
+    "populaire", "islamic", "islamitische", "islamique", "islamische", "democratic",
+    "democratische", "democratique", "demokratische", "united", "verenigde", "independent",
+    "onafhankelijke", "independant", "unabhangiger", "unabhangige", "sovereign", "soevereine",
+    "souveraine", "souverane", "socialist", "socialistische", "socialiste", "sozialistische",
+    "arab", "arabische", "arabe", "plurinational", "plurinationale", "bolivarian", "bolivariaanse",
+    "bolivarienne", "oriental", "orientale", "oosterse", "co", "operative", "cooperative",
+    "cooperatieve", "hashemite", "hasjemitisch", "hachemite", "haschemitisches", "most", "serene",
+    "meest", "territoriale", "and", "en", "et", "und", "of", "the", "van", "de", "der", "den",
+    "du", "des", "la", "le", "les", "l", "d", "het", "von", "die", "das",
+    )
+)  # fmt: skip
+_ELISION: Final = re.compile(r"(?<=\b[dlDL])['’]")
+_GLUE_ELISION: Final = re.compile(r"\b([dl]) (\w)")
+_ARTICLES: Final = frozenset(("the", "les", "la", "le", "l", "de", "het", "die", "der", "das"))
 
 # Between several countries in one cell: ; , / & and the word "and" in the four languages.
 _SEPARATORS: Final = re.compile(r"\s*(?:[;,/&]|\s(?:en|and|et|und)\s)\s*", re.IGNORECASE)
@@ -252,6 +360,9 @@ class Status(StrEnum):
     """Outcome of a lookup; a StrEnum so it serialises as plain text."""
 
     RESOLVED = "resolved"
+    REGION = (
+        "region"  # a region of a state (or of the world): a place with a verdict, not in the index
+    )
     AMBIGUOUS = "ambiguous"
     UNRESOLVED = "unresolved"
 
@@ -267,32 +378,78 @@ class Country:
     name_fr: str
     name_de: str
 
+    @property
+    def code(self) -> str:
+        """The code people see beside the name: ISO alpha-3."""
+        return self.iso3
+
     def name(self, lang: str) -> str:
         """Name in ``lang`` ("nl", "en", "fr", "de"); English for anything else."""
-        match lang.casefold():
-            case "nl":
-                return self.name_nl
-            case "fr":
-                return self.name_fr
-            case "de":
-                return self.name_de
-            case _:
-                return self.name_en
+        return _pick(lang, self.name_en, self.name_nl, self.name_fr, self.name_de)
+
+
+def _pick(lang: str, en: str, nl: str, fr: str, de: str) -> str:
+    match lang.casefold():
+        case "nl":
+            return nl
+        case "fr":
+            return fr
+        case "de":
+            return de
+        case _:
+            return en
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region: a subdivision of a state (ISO 3166-2, or the reviewed list), or of the world.
+
+    ``code`` is the ISO 3166-2 code ("ES-CT"), a code of hrtoets's own for a region ISO does not
+    list ("UA-DONBAS": the state's alpha-2 code and a word of four or more letters, never an ISO
+    code), or CLDR's UN M49 code for a world region ("019", the Americas; "EU"). ``iso3`` is the
+    state's alpha-3 code, None for a world region. A region is never in the index.
+    """
+
+    code: str
+    iso3: str | None
+    name_en: str
+    name_nl: str
+    name_fr: str
+    name_de: str
+
+    def name(self, lang: str) -> str:
+        """Name in ``lang`` ("nl", "en", "fr", "de"); English for anything else."""
+        return _pick(lang, self.name_en, self.name_nl, self.name_fr, self.name_de)
+
+
+#: What a name can denote: a country, or a region.
+Place = Country | Region
+
+
+def describe(place: Place, lang: str) -> str:
+    """A place as a list of choices shows it: "Marokko (MAR)", "Limburg (België, BE-VLI)"."""
+    if isinstance(place, Region) and place.iso3:
+        state = _tables().countries.get(place.iso3)
+        if state is not None:
+            return f"{place.name(lang)} ({state.name(lang)}, {place.code})"
+    return f"{place.name(lang)} ({place.code})"
 
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """Result of :meth:`CountryResolver.resolve`.
 
-    ``country`` is set only when RESOLVED; ``candidates`` only when AMBIGUOUS;
-    ``suggestions`` (fuzzy, best first, at most 3) only when UNRESOLVED.
+    ``country`` is set when RESOLVED, and when REGION to the region's state (None for a world
+    region); ``region`` only when REGION; ``candidates`` (countries or regions) only when
+    AMBIGUOUS; ``suggestions`` (fuzzy, best first, at most 3) only when UNRESOLVED.
     """
 
     query: str
     status: Status
     country: Country | None = None
-    candidates: tuple[Country, ...] = ()
+    candidates: tuple[Place, ...] = ()
     suggestions: tuple[Country, ...] = ()
+    region: Region | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,11 +488,42 @@ def _name_variants(name: str, lang: str) -> set[str]:
     return variants
 
 
-def _read_data() -> dict[str, Any]:
-    """Read the packaged JSON (the module's only I/O)."""
-    resource = files("hrtoets") / "data" / "country_names.json"
+def _read_data(name: str = "country_names.json") -> dict[str, Any]:
+    """Read a packaged JSON file (the module's only I/O)."""
+    resource = files("hrtoets") / "data" / name
     data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return data
+
+
+@dataclass(frozen=True, slots=True)
+class _RegionTables:
+    """Region lookups, read only when a name is no country's CLDR name or code."""
+
+    regions: dict[str, Region]
+    codes: dict[str, list[str]]  # ISO 3166-2 and own codes: matched only on ASCII input
+    reviewed: dict[str, list[str]]  # the reviewed list's names: authoritative
+    names: dict[str, list[str]]  # ISO 3166-2 and CLDR world-region names
+
+    def named(self, key: str) -> tuple[str, ...]:
+        """The regions a name denotes. A reviewed name ("Gaza": the Gaza Strip) wins over an ISO
+        3166-2 name of the same state (the governorate of Gaza), never over one of another state
+        ("Kurdistan": Iraq's region, and Iran's province)."""
+        reviewed = self.reviewed.get(key, [])
+        states = {self.regions[code].iso3 for code in reviewed}
+        others = [c for c in self.names.get(key, ()) if self.regions[c].iso3 not in states]
+        return (*reviewed, *(c for c in others if c not in reviewed))
+
+
+@cache
+def _region_tables() -> _RegionTables:
+    """The regions and their lookup keys, normalised at build time (a JSON parse, no more)."""
+    data = _read_data("region_names.json")
+    regions: dict[str, Region] = {}
+    for entry in data["regions"]:
+        n: dict[str, str] = entry["names"]
+        code: str = entry["code"]
+        regions[code] = Region(code, entry["country"], n["en"], n["nl"], n["fr"], n["de"])
+    return _RegionTables(regions, data["codes"], data["reviewed"], data["names"])
 
 
 @cache
@@ -404,6 +592,7 @@ class CountryResolver:
                     _add(self._codes, iso3.casefold(), (iso3,))
                 _add(self._names, normalize(index_name), (iso3,))
         self._fuzzy_keys: list[str] | None = None
+        self._suggested: dict[str, tuple[Country, ...]] = {}  # per distinct key: a list repeats
 
     def country(self, iso3: str) -> Country:
         """Country for an alpha-3 code (any case); KeyError if unknown."""
@@ -413,11 +602,18 @@ class CountryResolver:
         """All known countries, sorted by alpha-3 code."""
         return tuple(self._countries[code] for code in sorted(self._countries))
 
-    def resolve(self, text: str) -> Resolution:
+    def region(self, code: str) -> Region:
+        """Region for a code ("ES-CT", "UA-DONBAS", "019"); KeyError if unknown."""
+        return _region_tables().regions[code.strip().upper()]
+
+    def resolve(self, text: str, *, suggest: bool = True) -> Resolution:
         """Resolve ``text`` exactly; on failure, attach up to 3 fuzzy suggestions.
 
-        Real names and codes take precedence over aliases, so an alias can
-        never make an official name ambiguous.
+        The order decides every clash, and never guesses: a country's code (typed as a code), CLDR
+        name or ISO 3166-1 name first, so "Luxemburg" and "Georgia" are the countries; then
+        aliases and folded forms, which give way to a region of the same name elsewhere by
+        becoming ambiguous ("Zaïre": Congo-Kinshasa's former name, or the Angolan province;
+        "Amerika": the United States, or the Americas); then regions (status REGION).
         """
         key = normalize(text)
         if not key:
@@ -426,18 +622,113 @@ class CountryResolver:
         # not MUS) and in one case ("EST" or "est"; "Est" is French for a region called East).
         typed = text.strip()
         as_code = typed.isascii() and (typed.isupper() or typed.islower())
-        code = self._codes.get(key) if as_code else None
         codes = (
-            code
+            (self._codes.get(key) if as_code else None)
             or self._names.get(key)
-            or self._iso_names.get(key)
-            or self._aliases.get(key)
-            or self._folds.get(folded(key))
+            or self._iso_names.get(key)  # ISO 3166-1's own names of a country: authoritative
         )
-        if codes is None:
-            near = self._codes.get(key, ()) if typed.isascii() else ()  # "Cd": perhaps the code
-            suggested = tuple(self._countries[c] for c in near) or self._suggest(key)
-            return Resolution(text, Status.UNRESOLVED, suggestions=suggested[:_MAX_SUGGESTIONS])
+        if codes is not None:
+            return self._countries_found(text, codes)
+        found = (
+            self._aliased_or_region(text, key, as_code=as_code)
+            or self._reordered(text)
+            or self._without_state_form(text)
+        )
+        if found is not None:
+            return found
+        if not suggest:
+            return Resolution(text, Status.UNRESOLVED)
+        near = self._codes.get(key, ()) if typed.isascii() else ()  # "Cd": perhaps the code
+        suggested = tuple(self._countries[c] for c in near) or self._suggest(key)
+        return Resolution(text, Status.UNRESOLVED, suggestions=suggested[:_MAX_SUGGESTIONS])
+
+    def _aliased_or_region(self, text: str, key: str, *, as_code: bool) -> Resolution | None:
+        """An alias or folded form (a question when a region elsewhere bears the name too), else
+        a region; None when neither."""
+        codes = self._aliases.get(key) or self._folds.get(folded(key))
+        regions = _region_tables()
+        region_codes = (regions.codes.get(key) if as_code else None) or regions.named(key)
+        if codes is not None:
+            elsewhere = tuple(r for r in region_codes if regions.regions[r].iso3 not in codes)
+            if not elsewhere:
+                return self._countries_found(text, codes)
+            found = tuple(self._countries[c] for c in codes)
+            return Resolution(
+                text,
+                Status.AMBIGUOUS,
+                candidates=found + tuple(regions.regions[r] for r in elsewhere),
+            )
+        if region_codes:
+            return self._regions_found(text, tuple(regions.regions[r] for r in region_codes))
+        return None
+
+    def _exact(self, text: str) -> Resolution | None:
+        """``text`` resolved without suggestions; None when nothing matches exactly."""
+        found = self.resolve(text, suggest=False)
+        return None if found.status is Status.UNRESOLVED else found
+
+    def _reordered(self, text: str) -> Resolution | None:
+        """A list's qualifier put back in reading order: "Marokko (Koninkrijk)" and "Marokko,
+        Koninkrijk" are "Koninkrijk Marokko", "Kongo (Dem. Rep.)" is "Dem. Rep. Kongo". Only an
+        exact name counts, so "China (Republic of)" stays unresolved instead of becoming the
+        People's Republic."""
+        match = _QUALIFIED.match(text) or _INVERTED.match(text)
+        if match is None:
+            return None
+        found = self._exact(f"{match['qualifier']} {match['name']}")
+        if found is not None:
+            return replace(found, query=text)
+        if match.re is _QUALIFIED:  # "Myanmar (Burma)", "Palaos (Palau)": two names, one country
+            name, other = self._exact(match["name"]), self._exact(match["qualifier"])
+            if name is not None and other is not None and name.country is not None:
+                both = name.status is other.status is Status.RESOLVED
+                if both and name.country == other.country:
+                    return replace(name, query=text)
+        return None
+
+    def _without_state_form(self, text: str) -> Resolution | None:
+        """An official form with the state's form in front ("Royaume du Bhoutan", "Territory of
+        Christmas Island", "Staat Libië"): the rest, when it is exactly one place's name.
+
+        The rest is weaker evidence than a whole name, so it never beats a region of that name
+        elsewhere: "State of Georgia" is a question (the country, or the US state). A form whose
+        rest names another country is a reviewed alias ("Republic of China" is Taiwan).
+        """
+        # French elision: "République d'Haïti" is "République d' Haïti" with its words apart.
+        words = normalize(_ELISION.sub(" ", text)).split()
+        start = 0
+        while start < len(words) - 1 and words[start] in _STATE_FORM_WORDS:
+            start += 1
+        found, rest = None, ""
+        for cut in range(start, 0, -1):  # the longest form first: "Territoire de l'île Christmas"
+            form = words[:cut]
+            if any(w in _STATE_FORM_NOUNS for w in form) or all(w in _ARTICLES for w in form):
+                rest = " ".join(words[cut:])
+                # glued again where the elision was inside the name: "Côte d' Ivoire"
+                found = self._exact(rest) or self._exact(_GLUE_ELISION.sub(r"\1\2", rest))
+                if found is not None:
+                    break
+        if found is None:
+            return None
+        if found.status is Status.RESOLVED and found.country is not None:
+            regions = _region_tables()
+            elsewhere = tuple(
+                regions.regions[r]
+                for r in regions.named(normalize(rest))
+                if regions.regions[r].iso3 != found.country.iso3
+            )
+            if elsewhere:
+                return Resolution(text, Status.AMBIGUOUS, candidates=(found.country, *elsewhere))
+        return replace(found, query=text)
+
+    def _regions_found(self, text: str, found: tuple[Region, ...]) -> Resolution:
+        if len(found) > 1:
+            return Resolution(text, Status.AMBIGUOUS, candidates=found)
+        region = found[0]
+        state = self._countries.get(region.iso3) if region.iso3 else None
+        return Resolution(text, Status.REGION, country=state, region=region)
+
+    def _countries_found(self, text: str, codes: tuple[str, ...]) -> Resolution:
         found = tuple(self._countries[code] for code in codes)
         if len(found) == 1:
             return Resolution(text, Status.RESOLVED, country=found[0])
@@ -449,6 +740,14 @@ class CountryResolver:
         rapidfuzz is imported here, not at module level, so that the common
         case (an exact hit) never pays for importing it.
         """
+        cached = self._suggested.get(key)
+        if cached is None:
+            if len(self._suggested) >= _SUGGESTIONS_KEPT:
+                self._suggested.clear()  # bounded: a hostile list of distinct typos stays small
+            cached = self._suggested[key] = self._suggest_uncached(key)
+        return cached
+
+    def _suggest_uncached(self, key: str) -> tuple[Country, ...]:
         from rapidfuzz import fuzz, process
 
         if self._fuzzy_keys is None:

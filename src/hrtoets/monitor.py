@@ -79,7 +79,7 @@ class MonitorResult:
 def _rescreen(screener: Screener, recorded: CountryScreening) -> CountryScreening:
     """Screen the same country (by its code when it was recognised) with the same answer."""
     answer = Answer(recorded.answer) if recorded.answer else None
-    return snapshot(screener.screen(recorded.iso3 or recorded.query, answer=answer))
+    return snapshot(screener.screen(recorded.place or recorded.query, answer=answer))
 
 
 def _changes(screener: Screener, check: CheckRecord) -> list[Change]:

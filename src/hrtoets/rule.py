@@ -39,6 +39,7 @@ class Reason(StrEnum):
     ABOVE_THRESHOLD = "above_threshold"
     AT_OR_BELOW_THRESHOLD = "at_or_below_threshold"
     NOT_IN_INDEX = "not_in_index"
+    REGION = "region"  # a region of a state, or of the world: regions are not in the index
     UNRESOLVED = "unresolved"
     AMBIGUOUS = "ambiguous"
     MISSING = "missing"
@@ -99,9 +100,11 @@ def apply_rule(
 
 
 def unscreenable(reason: Reason, answer: Answer | None = None) -> RuleOutcome:
-    """The outcome for input that names no single country (unresolved, ambiguous, missing).
+    """The outcome for input that names no single country (unresolved, ambiguous, missing) or a
+    region (``region``).
 
-    Advice is needed: a place the tool cannot find in the index is treated like one that is not.
+    Advice is needed: the index scores states only, and a place the tool cannot find in the index
+    is treated like one that is not.
     """
     reasons = (
         (reason, Reason.GUIDING_QUESTION) if answer in (Answer.YES, Answer.UNSURE) else (reason,)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hrtoets.config import CONFIG_FILE, default_home, load_settings
-from hrtoets.countries import Country, CountryResolver, Resolution, Status
+from hrtoets.countries import Country, CountryResolver, Place, Region, Resolution, Status
 from hrtoets.index.model import FACTOR_NAMES, WjpIndex
 from hrtoets.index.store import ACTIVE_FILE, editions_folder
 from hrtoets.rule import (
@@ -37,9 +37,9 @@ class Verdict:
 
     query: str
     status: Status
-    country: Country | None
+    country: Country | None  # for a region: its state (None for a world region), not screened
     index_name: str | None
-    region: str | None
+    wjp_region: str | None  # the index's region of the country ("EU, EFTA, and North America")
     covered: bool
     edition: str
     score: float | None
@@ -51,9 +51,11 @@ class Verdict:
     outcome: RuleOutcome
     factors: tuple[float | None, ...] = ()
     history: tuple[tuple[str, float], ...] = ()
-    candidates: tuple[Country, ...] = ()
+    candidates: tuple[Place, ...] = ()
     suggestions: tuple[Country, ...] = ()
     answer: Answer | None = None
+    region: Region | None = None  # status REGION: the region the input names
+    state_score: float | None = None  # status REGION: the state's published score, context only
 
     @property
     def advice_needed(self) -> bool:
@@ -75,6 +77,7 @@ class Verdict:
             "status": self.status.value,
             "iso3": country.iso3 if country else None,
             "country": country.name(lang) if country else None,
+            "region": self.region.code if self.region else None,
             "covered": self.covered,
             "edition": self.edition,
             "score": self.score,
@@ -89,8 +92,22 @@ class Verdict:
             "borderline": self.borderline,
         }
 
+    @property
+    def screened(self) -> bool:
+        """The input named one place, a country or a region (a verdict someone can rely on)."""
+        return self.status in (Status.RESOLVED, Status.REGION)
+
+    @property
+    def place_code(self) -> str | None:
+        """The code of the place screened: the region's code or the country's alpha-3."""
+        if self.region is not None:
+            return self.region.code
+        return self.country.iso3 if self.country and self.status is Status.RESOLVED else None
+
     def display_name(self, lang: str) -> str:
-        """The country's name in ``lang``, or what the user typed when there is no country."""
+        """The place's name in ``lang``, or what the user typed when it names no one place."""
+        if self.region is not None:
+            return self.region.name(lang)
         return self.country.name(lang) if self.country else self.query
 
 
@@ -139,6 +156,8 @@ class Screener:
             "ranked_of": len(self.index.entries(label)),
         }
         country = resolution.country
+        if resolution.status is Status.REGION and resolution.region is not None:
+            return self._region_verdict(resolution.region, country, base, answer)
         if resolution.status is not Status.RESOLVED or country is None:
             return _unscreenable_verdict(resolution, base, answer)
         entry = self.index.entry(country.iso3, label)
@@ -154,7 +173,7 @@ class Screener:
             **base,
             country=country,
             index_name=entry.country if entry else None,
-            region=entry.region if entry else None,
+            wjp_region=entry.region if entry else None,
             covered=entry is not None,
             score=published_score(entry.overall) if entry else None,
             score_exact=entry.overall if entry else None,
@@ -162,6 +181,25 @@ class Screener:
             outcome=outcome,
             factors=entry.factors if entry else (),
             history=history,
+        )
+
+    def _region_verdict(
+        self, region: Region, state: Country | None, base: dict[str, Any], answer: Answer | None
+    ) -> Verdict:
+        """A region is not in the index: advice needed. The state's score is context only."""
+        entry = self.index.entry(state.iso3, base["edition"]) if state else None
+        return Verdict(
+            **base,
+            country=state,
+            index_name=entry.country if entry else None,
+            wjp_region=entry.region if entry else None,
+            covered=False,
+            score=None,
+            score_exact=None,
+            rank=None,
+            outcome=unscreenable(Reason.REGION, answer),
+            region=region,
+            state_score=published_score(entry.overall) if entry else None,
         )
 
 
@@ -179,7 +217,7 @@ def _unscreenable_verdict(
         **base,
         country=None,
         index_name=None,
-        region=None,
+        wjp_region=None,
         covered=False,
         score=None,
         score_exact=None,
@@ -195,8 +233,26 @@ def _country_json(country: Country, lang: str, verdict: Verdict | None = None) -
         "iso3": country.iso3,
         "name": (verdict.index_name if verdict else None) or country.name_en,
         "name_local": country.name(lang),
-        "region": verdict.region if verdict else None,
+        "region": verdict.wjp_region if verdict else None,
     }
+
+
+def _region_json(region: Region, lang: str) -> dict[str, Any]:
+    return {"code": region.code, "name": region.name_en, "name_local": region.name(lang)}
+
+
+def _place_json(place: Place, lang: str) -> dict[str, Any]:
+    """A candidate, with the same keys whether it is a country or a region: ``code`` is the
+    country's alpha-3 or the region's code, ``iso3`` the country or the region's state."""
+    if isinstance(place, Region):
+        return {
+            "iso3": place.iso3,
+            "code": place.code,
+            "name": place.name_en,
+            "name_local": place.name(lang),
+            "region": None,
+        }
+    return _country_json(place, lang) | {"code": place.iso3}
 
 
 def verdict_to_json(verdict: Verdict, lang: str) -> dict[str, Any]:
@@ -205,6 +261,8 @@ def verdict_to_json(verdict: Verdict, lang: str) -> dict[str, Any]:
         "query": verdict.query,
         "status": verdict.status.value,
         "country": _country_json(verdict.country, lang, verdict) if verdict.country else None,
+        "region": _region_json(verdict.region, lang) if verdict.region else None,
+        "state_score": verdict.state_score,
         "covered": verdict.covered,
         "edition": verdict.edition,
         "score": verdict.score,
@@ -224,7 +282,7 @@ def verdict_to_json(verdict: Verdict, lang: str) -> dict[str, Any]:
         "history": [{"edition": e, "score_exact": s} for e, s in verdict.history],
     }
     if verdict.status is Status.AMBIGUOUS:
-        data["candidates"] = [_country_json(c, lang) for c in verdict.candidates]
+        data["candidates"] = [_place_json(c, lang) for c in verdict.candidates]
     if verdict.status is Status.UNRESOLVED:
         data["suggestions"] = [_country_json(c, lang) for c in verdict.suggestions]
     return data
@@ -318,16 +376,25 @@ def explain(verdict: Verdict, lang: str) -> str:
 
     shown = verdict.score if verdict.rounding is Rounding.PUBLISHED else verdict.score_exact
     digits = 2 if verdict.rounding is Rounding.PUBLISHED else 4
-    phrases = [
-        t(
-            f"reason.{reason.value}",
-            lang,
-            score=format_score(shown, digits),
-            threshold=verdict.threshold,
-            edition=verdict.edition,
+    phrases = []
+    for reason in verdict.outcome.reasons:
+        if reason is Reason.REGION and verdict.region is not None:
+            region = verdict.region.name(lang)
+            if verdict.country is None:
+                phrases.append(t("reason.world_region", lang, region=region))
+            else:
+                state = verdict.country.name(lang)
+                phrases.append(t("reason.region", lang, region=region, state=state))
+            continue
+        phrases.append(
+            t(
+                f"reason.{reason.value}",
+                lang,
+                score=format_score(shown, digits),
+                threshold=verdict.threshold,
+                edition=verdict.edition,
+            )
         )
-        for reason in verdict.outcome.reasons
-    ]
     return "; ".join(phrases)
 
 

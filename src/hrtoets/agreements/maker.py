@@ -69,6 +69,7 @@ class WrittenAgreement:
                     "reason": v.reason.value,
                     "edition": v.edition,
                 }
+                | ({"region": v.region.code} if v.region else {})
                 for v in agreement.verdicts
             ],
             "advice_needed": bool(agreement.needs_advice),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from hrtoets.countries import CountryResolver, Status, normalize
+from hrtoets.countries import Country, CountryResolver, Resolution, Status, normalize
 from hrtoets.errors import InputError, WorkbookError
 from hrtoets.tables import Table
 
@@ -152,8 +152,16 @@ def _country_share(table: Table, column: int, resolver: CountryResolver) -> floa
                 break
     if not values:
         return 0.0
-    named = sum(1 for value in values if resolver.resolve(value).status is not Status.UNRESOLVED)
+    named = sum(1 for value in values if _names_a_country(resolver.resolve(value)))
     return named / len(values)
+
+
+def _names_a_country(found: Resolution) -> bool:
+    """A country, or a question between countries: a column of cities and provinces
+    ("Barcelona", "Limburg") are regions, and do not make a column of countries."""
+    if found.status is Status.AMBIGUOUS:
+        return any(isinstance(c, Country) for c in found.candidates)
+    return found.status is Status.RESOLVED
 
 
 def _listing(headers: Sequence[str]) -> str:

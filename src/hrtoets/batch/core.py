@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hrtoets.batch.columns import ColumnChoice, choose_column
-from hrtoets.countries import Country, split_cell
+from hrtoets.countries import Place, split_cell
 from hrtoets.errors import InputError
 from hrtoets.files import check_writable
 from hrtoets.rule import Reason, Rounding
@@ -69,7 +69,7 @@ class ReviewItem:
     text: str
     reason: Reason  # unresolved or ambiguous
     rows: int  # how many rows typed it
-    options: tuple[Country, ...]  # suggestions (unresolved) or candidates (ambiguous)
+    options: tuple[Place, ...]  # suggestions (unresolved) or candidates (ambiguous)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,5 +214,5 @@ def _review_json(item: ReviewItem) -> dict[str, Any]:
         "input": item.text,
         "reason": item.reason.value,
         "rows": item.rows,
-        key: [{"iso3": c.iso3, "name": c.name_en} for c in item.options],
+        key: [{"iso3": c.iso3, "code": c.code, "name": c.name_en} for c in item.options],
     }

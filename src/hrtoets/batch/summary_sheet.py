@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from hrtoets.batch.core import BatchResult
+from hrtoets.countries import describe
 from hrtoets.files import shown_path
 from hrtoets.messages import t
 from hrtoets.spreadsheet import refused
@@ -100,7 +101,7 @@ def _write_review(sheet: Any, row: int, result: BatchResult, lang: str, formats:
         _text(sheet, row, 0, item.text)
         _text(sheet, row, 1, label)
         _number(sheet, row, 2, item.rows)
-        _text(sheet, row, 3, ", ".join(f"{c.name(lang)} ({c.iso3})" for c in item.options))
+        _text(sheet, row, 3, ", ".join(describe(c, lang) for c in item.options))
     return row
 
 

@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from hrtoets.batch.core import BatchResult, BatchRow, Progress
 from hrtoets.batch.summary_sheet import write_summary
+from hrtoets.countries import describe
 from hrtoets.errors import InputFileError, WorkbookError
 from hrtoets.files import (
     atomic_path,
@@ -116,7 +117,7 @@ def note(verdict: Verdict, lang: str) -> str:
     """The Note column: what to review (suggestions, candidates) or why a case is borderline."""
 
     def names(countries: Sequence[Any]) -> str:
-        return ", ".join(f"{c.name(lang)} ({c.iso3})" for c in countries)
+        return ", ".join(describe(c, lang) for c in countries)
 
     match verdict.reason:
         case Reason.MISSING:
@@ -139,13 +140,13 @@ def note(verdict: Verdict, lang: str) -> str:
 
 def added_values(verdict: Verdict, lang: str) -> tuple[Any, ...]:
     """The eight added cells for one verdict: texts, and scores as numbers (``None``: empty)."""
-    country = verdict.country
+    screened = verdict.screened
     return (
-        country.name(lang) if country else "",
-        country.iso3 if country else "",
+        verdict.display_name(lang) if screened else "",
+        verdict.place_code or "" if screened else "",
         verdict.score,
         verdict.score_exact,
-        verdict.edition if country else "",
+        verdict.edition if screened else "",
         t("word.yes" if verdict.advice_needed else "word.no", lang),
         explain(verdict, lang),
         note(verdict, lang),
@@ -163,8 +164,7 @@ def row_values(row: BatchRow, lang: str) -> tuple[Any, ...]:
                          for values in every)  # fmt: skip
 
     reasons = "; ".join(
-        f"{v.country.name(lang) if v.country else v.query}: {values[6]}"
-        for v, values in zip(row.parts, every, strict=True)
+        f"{v.display_name(lang)}: {values[6]}" for v, values in zip(row.parts, every, strict=True)
     )
     notes = "; ".join(str(values[7]) for values in every if values[7])
     return (

@@ -8,7 +8,6 @@ import typer
 
 from hrtoets.cli.options import EditionOption, JsonOption, LangOption
 from hrtoets.cli.session import start
-from hrtoets.countries import Status
 from hrtoets.errors import ExitCode
 from hrtoets.screening import Screener, verdict_to_json
 
@@ -28,8 +27,8 @@ def check(
 ) -> None:
     """Does a contact with COUNTRY need the human-rights council's advice?
 
-    Exit code 0 for a recognised country (whichever the verdict), 2 when the input names no single
-    country (the output then suggests or lists candidates).
+    Exit code 0 for a recognised country or region (whichever the verdict; a region always needs
+    advice), 2 when the input names no single place (the output then suggests or lists candidates).
     """
     session = start(lang)
     name = " ".join(country)  # the shell split "Zuid Afrika" into two arguments: one name
@@ -40,7 +39,7 @@ def check(
         from hrtoets.cli.check_view import render_verdict
 
         render_verdict(session, verdict)
-    if verdict.status is not Status.RESOLVED:
+    if not verdict.screened:
         if json_output:
             from hrtoets.cli.check_view import explain_unresolved
 

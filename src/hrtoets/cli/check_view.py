@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hrtoets.cli.session import Session
-from hrtoets.countries import Status
+from hrtoets.countries import Status, describe
 from hrtoets.index.model import FACTOR_NAMES, FUNDAMENTAL_RIGHTS
 from hrtoets.rule import Reason, Rounding
 from hrtoets.screening import Verdict, explain, format_score
@@ -40,18 +40,21 @@ def explain_unresolved(session: Session, verdict: Verdict) -> None:
     if verdict.reason is Reason.MISSING:
         session.say("check.empty", style="yellow")
     elif verdict.status is Status.AMBIGUOUS:
-        names = ", ".join(f"{c.name(session.lang)} ({c.iso3})" for c in verdict.candidates)
+        names = ", ".join(describe(c, session.lang) for c in verdict.candidates)
         session.say("check.ambiguous", style="yellow", query=verdict.query, names=names)
     else:
         session.say("check.unresolved", style="yellow", query=verdict.query)
         if verdict.suggestions:
-            names = ", ".join(f"{c.name(session.lang)} ({c.iso3})" for c in verdict.suggestions)
+            names = ", ".join(describe(c, session.lang) for c in verdict.suggestions)
             session.say("check.suggestions", names=names)
     session.say("check.missing_needs_advice")
 
 
 def render_verdict(session: Session, verdict: Verdict) -> None:
     """Print the verdict; for unresolved or ambiguous input, explain on stderr instead."""
+    if verdict.status is Status.REGION:
+        _render_region(session, verdict)
+        return
     if verdict.status is not Status.RESOLVED or verdict.country is None:
         explain_unresolved(session, verdict)
         return
@@ -60,8 +63,8 @@ def render_verdict(session: Session, verdict: Verdict) -> None:
     if verdict.index_name and verdict.index_name != verdict.country.name(lang):
         title.append(f"  ({verdict.index_name})", style="dim")
     title.append(f"  {verdict.country.iso3}", style="dim")
-    if verdict.region:
-        title.append(f" · {verdict.region}", style="dim")
+    if verdict.wjp_region:
+        title.append(f" · {verdict.wjp_region}", style="dim")
     out.print(title)
     if verdict.covered:
         out.print(
@@ -89,6 +92,37 @@ def render_verdict(session: Session, verdict: Verdict) -> None:
     if verdict.covered:
         _factors(session, verdict)
         _history(session, verdict)
+    _next_steps(session, verdict)
+
+
+def _render_region(session: Session, verdict: Verdict) -> None:
+    """A region: the verdict (advice: regions are not in the index), then the state's score as
+    context, said to be context, never as the verdict."""
+    region, state, lang = verdict.region, verdict.country, session.lang
+    assert region is not None
+    title = Text(region.name(lang), style="bold")
+    title.append(f"  {region.code}", style="dim")
+    kind = (
+        session.t("check.region_title", state=state.name(lang))
+        if state
+        else session.t("check.world_region_title")
+    )
+    title.append(f" · {kind}", style="dim")
+    session.out.print(title)
+    _verdict_line(session, verdict)
+    if state is not None:
+        if verdict.state_score is not None:
+            context = session.t(
+                "check.state_context",
+                state=state.name(lang),
+                edition=verdict.edition,
+                score=format_score(verdict.state_score),
+            )
+        else:
+            context = session.t(
+                "check.state_not_covered", state=state.name(lang), edition=verdict.edition
+            )
+        session.out.print(context, style="dim", markup=False)
     _next_steps(session, verdict)
 
 

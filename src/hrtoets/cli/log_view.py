@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from rich.table import Table
@@ -23,8 +24,18 @@ def country_reasons(session: Session, country: CountryScreening) -> str:
     """Every reason of a recorded country verdict as a phrase, like ``hrtoets check`` says it."""
     exact = country.rounding == "exact"
     shown = country.score_exact if exact else country.score
+    region = country_name(country, session.lang) if country.region else country.query
+    state = country_name(replace(country, region=None), session.lang) if country.iso3 else None
     return "; ".join(
         phrase(
+            "reason.region" if state else "reason.world_region",
+            session.lang,
+            reason,
+            region=region,
+            state=state,
+        )
+        if reason == "region"
+        else phrase(
             f"reason.{reason}",
             session.lang,
             reason,
@@ -43,7 +54,7 @@ def _verdict(session: Session, advice_needed: bool) -> str:
 def _countries(session: Session, check: CheckRecord) -> None:
     for c in check.countries:
         verdict = f"{_verdict(session, c.advice_needed)}: {country_reasons(session, c)}"
-        if c.iso3 is None:  # unresolved, ambiguous or empty: no country, so no score to show
+        if c.place is None:  # unresolved, ambiguous or empty: no place, so no score to show
             line = f"  {c.query.strip() or '—'}: {verdict}"
         else:
             score = (
@@ -56,7 +67,7 @@ def _countries(session: Session, check: CheckRecord) -> None:
                 if c.covered
                 else session.t("register.not_covered", edition=c.edition)
             )
-            line = f"  {country_name(c, session.lang)} ({c.iso3}): {score} — {verdict}"
+            line = f"  {country_name(c, session.lang)} ({c.place}): {score} — {verdict}"
         session.out.print(escape_controls(line), markup=False)
 
 
@@ -113,7 +124,7 @@ def render_list(session: Session, checks: list[CheckRecord]) -> None:
             _label(session, "kind", check.kind.value),
             plain(check.title),
             plain(check.partner),
-            plain(", ".join(c.iso3 or c.query for c in check.countries)),
+            plain(", ".join(c.place or c.query for c in check.countries)),
             session.t("word.yes" if check.advice_needed else "word.no"),
             _label(session, "status", check.status.value),
             style="red" if check.advice_needed else None,
@@ -159,9 +170,13 @@ def _event_details(session: Session, event: Event) -> str:
 def _agreement_country(session: Session, item: object, resolver: CountryResolver) -> str:
     """One country of an agreement event: its name and verdict (0.1.0 stored dicts or codes)."""
     data = item if isinstance(item, dict) else {"iso3": item}
-    iso3 = str(data.get("iso3") or "")
+    region = str(data.get("region") or "")
+    iso3 = region or str(data.get("iso3") or "")
     try:
-        name = resolver.country(iso3).name(session.lang) if iso3 else str(data["query"])
+        if region:
+            name = resolver.region(region).name(session.lang)
+        else:
+            name = resolver.country(iso3).name(session.lang) if iso3 else str(data["query"])
     except (KeyError, LookupError):
         name = iso3 or str(data.get("query", "—"))
     if "advice_needed" not in data:
@@ -179,9 +194,9 @@ def _resolved_details(session: Session, payload: dict[str, object]) -> str:
             country = CountryScreening.from_json(item)
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
-        name = country_name(country, session.lang) if country.iso3 else country.query
+        name = country_name(country, session.lang) if country.place else country.query
         verdict = _verdict(session, country.advice_needed).lower()
-        listed.append(f"{name} ({country.iso3 or '?'}): {verdict}")
+        listed.append(f"{name} ({country.place or '?'}): {verdict}")
     text = session.t("register.event_resolved_detail", countries="; ".join(listed) or "—")
     note = payload.get("note")
     return f"{text}; {session.t('register.col.note')}: {note}" if note else text

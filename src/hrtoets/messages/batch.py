@@ -95,8 +95,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Excel cannot hold cell {cell} of sheet '{sheet}' (xlsxwriter error {code}); nothing was written, shorten or split the list.",
     },
     # the added columns of sheet 1
-    "batch.col.matched": {"nl": "Land (WJP)", "en": "Matched country"},
-    "batch.col.iso3": {"nl": "ISO3", "en": "ISO3"},
+    "batch.col.matched": {"nl": "Land of regio", "en": "Matched place"},
+    "batch.col.iso3": {"nl": "Code", "en": "Code"},
     "batch.col.score": {"nl": "WJP-score", "en": "WJP score"},
     "batch.col.score_exact": {"nl": "WJP-score (exact)", "en": "WJP score (exact)"},
     "batch.col.edition": {"nl": "WJP-editie", "en": "WJP edition"},
@@ -188,6 +188,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "batch.reason.not_in_index": {
         "nl": "niet opgenomen in de WJP-index {edition}",
         "en": "not in the WJP index {edition}",
+    },
+    "batch.reason.region": {
+        "nl": "regio: niet opgenomen in de WJP-index",
+        "en": "region: not in the WJP index",
     },
     "batch.reason.unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
     "batch.reason.ambiguous": {

@@ -194,6 +194,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "niet opgenomen in de WJP-index {edition}",
         "en": "not in the WJP index {edition}",
     },
+    "reason.region": {
+        "nl": "{region} is een regio van {state}; regio's staan niet in de WJP-index",
+        "en": "{region} is a region of {state}; regions are not in the WJP index",
+    },
+    "reason.world_region": {
+        "nl": "{region} is een deel van de wereld, geen land; alleen landen staan in de WJP-index",
+        "en": "{region} is a part of the world, not a country; only countries are in the WJP index",
+    },
     "reason.unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
     "reason.ambiguous": {"nl": "meerdere landen mogelijk", "en": "more than one country possible"},
     "reason.missing": {"nl": "geen land ingevuld", "en": "no country given"},
@@ -258,12 +266,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.suggestions": {"nl": "Bedoelde u: {names}?", "en": "Did you mean: {names}?"},
     "check.ambiguous": {
-        "nl": "'{query}' kan meerdere landen zijn: {names}. Typ de naam of ISO-code van één land.",
-        "en": "'{query}' could be several countries: {names}. Type the name or ISO code of one country.",
+        "nl": "'{query}' kan meerdere plaatsen zijn: {names}. Typ de naam of code van één land of regio.",
+        "en": "'{query}' could be several places: {names}. Type the name or code of one country or region.",
     },
     "check.missing_needs_advice": {
         "nl": "Let op: een land of gebied dat niet in de index staat (ook een regio), vraagt altijd advies.",
         "en": "Note: a country or place that is not in the index (a region too) always calls for advice.",
+    },
+    "check.region_title": {"nl": "regio van {state}", "en": "region of {state}"},
+    "check.world_region_title": {"nl": "deel van de wereld", "en": "part of the world"},
+    "check.state_context": {
+        "nl": "Ter informatie, niet het oordeel: {state} heeft in de WJP Rule of Law Index {edition} score {score}.",
+        "en": "For context, not the verdict: {state} scores {score} in the WJP Rule of Law Index {edition}.",
+    },
+    "check.state_not_covered": {
+        "nl": "Ter informatie: {state} staat evenmin in de WJP Rule of Law Index {edition}.",
+        "en": "For context: {state} is not in the WJP Rule of Law Index {edition} either.",
     },
     "check.credit": {
         "nl": "Scores: WJP Rule of Law Index, World Justice Project.",

@@ -52,6 +52,10 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
             "en": "score at or below the threshold",
         },
         "not_in_index": {"nl": "niet opgenomen in de WJP-index", "en": "not in the WJP index"},
+        "region": {
+            "nl": "regio: niet opgenomen in de WJP-index",
+            "en": "region: not in the WJP index",
+        },
         "unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
         "ambiguous": {"nl": "meerdere landen mogelijk", "en": "more than one country possible"},
         "missing": {"nl": "geen land ingevuld", "en": "no country given"},
@@ -82,6 +86,7 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "check_id": {"nl": "Controle", "en": "Check"},
         "query": {"nl": "Ingevuld", "en": "Input"},
         "iso3": {"nl": "ISO3", "en": "ISO3"},
+        "region": {"nl": "Regio", "en": "Region"},
         "name": {"nl": "Naam in de index", "en": "Name in the index"},
         "edition": {"nl": "Editie", "en": "Edition"},
         "score": {"nl": "Score", "en": "Score"},

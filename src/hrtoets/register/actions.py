@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from hrtoets.countries import describe
 from hrtoets.errors import InputError, UnknownCountry
 from hrtoets.register.model import (
     COUNCIL_KINDS,
@@ -57,9 +58,9 @@ def screen_countries(screener: Screener, queries: Sequence[str], lang: str) -> l
     if not verdicts:
         raise InputError("register.no_country")
     for verdict in verdicts:
-        if verdict.country is None:
+        if not verdict.screened:
             near = verdict.candidates or verdict.suggestions
-            names = ", ".join(f"{c.name(lang)} ({c.iso3})" for c in near) or "—"
+            names = ", ".join(describe(c, lang) for c in near) or "—"
             raise UnknownCountry("register.country_unresolved", query=verdict.query, names=names)
     return verdicts
 

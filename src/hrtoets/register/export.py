@@ -61,6 +61,7 @@ COUNTRY_COLUMNS: Final = (
     "check_id",
     "query",
     "iso3",
+    "region",
     "name",
     "edition",
     "score",
@@ -122,7 +123,7 @@ def check_row(check: CheckRecord, lang: str, resolver: CountryResolver | None = 
     Times are local ``datetime`` values and dates ``date`` values: real dates in Excel.
     """
     countries = "; ".join(
-        f"{country_name(c, lang, resolver)} ({c.iso3 or '?'})" for c in check.countries
+        f"{country_name(c, lang, resolver)} ({c.place or '?'})" for c in check.countries
     )
     return [
         check.id,
@@ -156,6 +157,7 @@ def _country_rows(checks: Sequence[CheckRecord], lang: str) -> list[list[Any]]:
             check.id,
             c.query,
             c.iso3 or "",
+            c.region or "",
             c.name or "",
             c.edition,
             c.score,

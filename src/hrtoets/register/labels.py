@@ -32,12 +32,16 @@ def label(group: str, value: str | None, lang: str, *, empty: str = "") -> str:
 def country_name(
     country: CountryScreening, lang: str, resolver: CountryResolver | None = None
 ) -> str:
-    """The country's name in ``lang``; the recorded (index) name or the input as a fallback."""
-    if country.iso3:
+    """The place's name in ``lang`` (a region's, else the country's); the recorded (index) name
+    or the input as a fallback."""
+    if country.place:
         from hrtoets.countries import CountryResolver
 
+        found = resolver or CountryResolver()
         try:
-            return (resolver or CountryResolver()).country(country.iso3).name(lang)
-        except KeyError:  # a code only the index knows
+            if country.region:
+                return found.region(country.region).name(lang)
+            return found.country(country.place).name(lang)
+        except KeyError:  # a code only the index knows, or a region a later release renamed
             pass
     return country.name or country.query

@@ -56,7 +56,7 @@ class CountryScreening:
     query: str
     iso3: str | None
     name: str | None
-    status: str  # resolved, ambiguous, unresolved
+    status: str  # resolved, region, ambiguous, unresolved
     covered: bool
     edition: str
     score: float | None
@@ -68,6 +68,7 @@ class CountryScreening:
     threshold: float
     rounding: str
     answer: str | None = None  # the answer the verdict was screened with (monitor re-uses it)
+    region: str | None = None  # status "region": the region's code (``iso3`` is its state)
 
     @property
     def needs_review(self) -> bool:
@@ -91,7 +92,12 @@ class CountryScreening:
             "threshold": self.threshold,
             "rounding": self.rounding,
             "answer": self.answer,
-        }
+        } | ({"region": self.region} if self.region else {})
+
+    @property
+    def place(self) -> str | None:
+        """What to screen again: the region's code, else the country's alpha-3."""
+        return self.region or self.iso3
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CountryScreening:
@@ -113,6 +119,7 @@ class CountryScreening:
             threshold=float(data.get("threshold", 0.5)),
             rounding=str(data.get("rounding", "published")),
             answer=data.get("answer"),
+            region=data.get("region") or None,
         )
 
 
@@ -630,7 +637,13 @@ def snapshot(verdict: Verdict) -> CountryScreening:
     return CountryScreening(
         query=verdict.query,
         iso3=country.iso3 if country else None,
-        name=(verdict.index_name or country.name_en) if country else None,
+        name=(
+            verdict.region.name_en
+            if verdict.region
+            else (verdict.index_name or country.name_en)
+            if country
+            else None
+        ),
         status=verdict.status.value,
         covered=verdict.covered,
         edition=verdict.edition,
@@ -643,6 +656,7 @@ def snapshot(verdict: Verdict) -> CountryScreening:
         threshold=verdict.threshold,
         rounding=verdict.rounding.value,
         answer=verdict.answer.value if verdict.answer else None,
+        region=verdict.region.code if verdict.region else None,
     )
 
 
