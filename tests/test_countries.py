@@ -546,3 +546,22 @@ def test_the_regions_file_is_read_only_when_a_name_needs_it() -> None:
         "assert c._region_tables.cache_info().currsize == 1\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_fuzzy_suggestions_are_computed_once_per_distinct_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A list that types "Belgum" a thousand times pays for one fuzzy search, not a thousand."""
+    resolver = CountryResolver()
+    calls: list[str] = []
+    original = resolver._suggest_uncached
+
+    def counted(key: str) -> tuple[Country, ...]:
+        calls.append(key)
+        return original(key)
+
+    monkeypatch.setattr(resolver, "_suggest_uncached", counted)
+    for _ in range(1000):
+        for typo in ("Belgum", "Marrokko"):
+            assert resolver.resolve(typo).suggestions
+    assert calls == ["belgum", "marrokko"]
