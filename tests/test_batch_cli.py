@@ -128,12 +128,12 @@ def test_dutch_output_by_default(cli: Invoke, partners: Path) -> None:
     cli("batch", str(partners))
     output = partners.with_name("partners.screened.xlsx")
     book = load_workbook(output)
-    assert book.sheetnames == ["Toetsing", "Samenvatting"]
+    assert book.sheetnames == ["Toets", "Samenvatting"]
     assert sheet_values(output)[0] == ["Naam", "Land", "Telefoon", *NL_ADDED]
     assert column(output, "Land of regio")[:2] == ["Marokko", "Namibië"]
     assert column(output, "Advies nodig") == ["ja", "nee", "ja", "ja", "ja", "ja", "ja", "nee"]
     assert column(output, "Opmerking")[2] == (
-        "Te controleren: land niet herkend; bedoelde u België (BEL)?"
+        "Na te kijken: land niet herkend; bedoelde je België (BEL)?"
     )
     assert column(output, "Opmerking")[5] == (
         "Grensgeval: WJP publiceert 0.50, de exacte score is 0.5026."

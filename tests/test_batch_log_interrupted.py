@@ -83,7 +83,7 @@ def test_the_same_list_is_not_recorded_twice(cli: Invoke, db_url: str, tmp_path:
         "add --again to record its rows once more."
     )
     dutch = cli("batch", str(source), "--log", "procurement", "--db", db_url, "--force", expect=2)
-    assert f"werd op {today} al vastgelegd als aankoop (controles 1 tot 4)" in flat(dutch.stderr)
+    assert f"werd op {today} al vastgelegd als aankoop (toetsen 1 tot 4)" in flat(dutch.stderr)
     assert output.read_bytes() == kept and len(_checks(db_url)) == 4
     cli("batch", str(source), "--log", "other", "--db", db_url, "--force")  # another kind
     assert len(_checks(db_url)) == 8

@@ -134,7 +134,7 @@ def test_shared_options_and_row_countries(cli: Invoke, tmp_path: Path, out_dir: 
     ]
     text = (out_dir / "Met-land.txt").read_text(encoding="utf-8")
     assert "Een delegatie van Stad Gent bezoekt Met land in Japan van 1-3 mei." in text
-    assert "Geen enkele overeenkomst vraagt advies volgens de screening." in flat(result.stderr)
+    assert "Geen enkele overeenkomst vraagt advies volgens de toets." in flat(result.stderr)
 
 
 def test_empty_table(cli: Invoke, tmp_path: Path, out_dir: Path) -> None:
@@ -223,7 +223,7 @@ def test_unrecognised_country_column_is_refused(cli: Invoke, tmp_path: Path, out
     )  # fmt: skip
     assert flat(result.stderr) == (
         f"De kolom 'Bezochte landen' van {rows} lijkt landen te bevatten, maar wordt niet als "
-        "landenkolom herkend; noem ze 'land' of 'country', zodat elk land gescreend wordt."
+        "landenkolom herkend; noem ze 'land' of 'country', zodat elk land getoetst wordt."
     )
     assert list(out_dir.iterdir()) == []
 

@@ -177,7 +177,7 @@ def test_advice_needed_is_said_and_document_still_written(cli: Invoke, out_dir: 
         "Let op: voor Marokko is advies nodig (score 0.48 is niet hoger dan 0.5). Vraag eerst "
         "het advies van de mensenrechtenraad, vóór deze overeenkomst wordt ondertekend."
     ) in said
-    assert "Gescreend: België, geen advies nodig (score 0.78 is hoger dan 0.5)." in said
+    assert "Getoetst: België, geen advies nodig (score 0.78 is hoger dan 0.5)." in said
     assert "Let op: voor Atlantis is advies nodig (land niet herkend)." in said
     assert result.stdout == ""
     assert ("List Number", "Stad Rabat (Marokko; België; Atlantis)") in read_docx(out)

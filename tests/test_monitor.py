@@ -38,7 +38,7 @@ def test_nothing_changed_exits_0(cli: Invoke, db_url: str) -> None:
     _add(cli, db_url, "Laptops", "Japan", "Marokko")
     result = cli("monitor", "--db", db_url, "--lang", "en")
     assert flat(result.stdout) == (
-        "Re-screened 1 open checks (2 countries) against edition 2025: no verdict changed (0)."
+        "Re-screened 1 open check (2 countries) against edition 2025: no verdict changed (0)."
     )
     data = json.loads(cli("monitor", "--db", db_url, "--json").stdout)
     assert data == {"edition": "2025", "checks": 1, "countries": 2, "changed": []}
@@ -90,16 +90,16 @@ def test_changed_verdicts_exit_1(cli: Invoke, db_url: str, home: Path, tmp_path:
     )
     assert (
         "Check 1 (Koffie), Morocco (MAR): 2025 0.48 (exact 0.4806) → 2026 0.56 (exact 0.5612): "
-        "now No advice needed" in out
+        "now no advice needed" in out
     )
     assert "Check 2 (Laptops), Belgium (BEL): 2025 0.78 (exact 0.7814) → 2026 0.50" in out
     assert "Check 3" not in out  # decided checks are closed
     dutch = flat(cli("monitor", "--db", db_url, "--lang", "nl", expect=1).stdout)
     assert (
-        "Controle 1 (Koffie), Marokko (MAR): 2025 0.48 (exact 0.4806) → 2026 0.56 (exact 0.5612): "
-        "nu Geen advies nodig" in dutch
+        "Toets 1 (Koffie), Marokko (MAR): 2025 0.48 (exact 0.4806) → 2026 0.56 (exact 0.5612): "
+        "nu geen advies nodig" in dutch
     )
-    assert "Controle 2 (Laptops), België (BEL):" in dutch
+    assert "Toets 2 (Laptops), België (BEL):" in dutch
 
     set_active(home, "bundled")  # rolling back the index means nothing changed any more
     cli("monitor", "--db", db_url)

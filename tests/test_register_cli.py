@@ -117,7 +117,7 @@ def test_add_in_dutch_and_english(cli: Invoke, db_url: str) -> None:
             "no",
         ).stdout
     )
-    assert nl.startswith("Controle 1 geregistreerd: Eurocities (internationaal netwerk)")
+    assert nl.startswith("Toets 1 geregistreerd: Eurocities (internationaal netwerk)")
     assert "Marokko (MAR): score 0.48 (exact 0.4806, editie 2025) — Advies nodig" in nl
     en = cli(
         "log",
@@ -169,8 +169,8 @@ def test_add_in_dutch_and_english(cli: Invoke, db_url: str) -> None:
             "A check needs at least one country; give --country (repeat it for several countries).",
         ),
         (
-            ["--kind", "other", "--title", "x", "--country", "BE", "--planned", "31/03/2025"],
-            "Date '31/03/2025' cannot be read; write it as YYYY-MM-DD, for example 2025-03-31.",
+            ["--kind", "other", "--title", "x", "--country", "BE", "--planned", "31/02/2025"],
+            "Date '31/02/2025' does not exist; write a real date as DD/MM/YYYY or YYYY-MM-DD.",
         ),
     ],
 )
@@ -211,7 +211,7 @@ def test_lifecycle_through_the_cli(cli: Invoke, db_url: str) -> None:
     decided = cli("log", "decide", "1", "--decision", "adjusted", "--note", "met clausule",
                   "--db", db_url)  # fmt: skip
     assert flat(decided.stdout) == (
-        "Controle 1: beslissing geregistreerd (gebeurtenis 4); status: beslist."
+        "Toets 1: beslissing geregistreerd (gebeurtenis 4); status: beslist."
     )
     shown = json.loads(cli("log", "show", "1", "--json", *base).stdout)
     assert set(shown) == CHECK_KEYS | {"events"}
@@ -222,7 +222,7 @@ def test_lifecycle_through_the_cli(cli: Invoke, db_url: str) -> None:
         "seq", "check_id", "kind", "recorded_at", "officer", "payload", "prev_hash", "hash",
     }  # fmt: skip
     people = flat(cli("log", "show", "1", "--db", db_url).stdout)
-    assert people.startswith("Controle 1: Stedenband — beslist")
+    assert people.startswith("Toets 1: Stedenband — beslist")
     assert "Soort: bilateraal partnerschap" in people
     assert "Advies: voorwaardelijk" in people and "Beslissing: aangepast doorgaan" in people
 
@@ -305,14 +305,14 @@ def test_list_filters_and_table(cli: Invoke, db_url: str) -> None:
         "advice-received, decided, not-needed, withdrawn, to-review."
     )
     empty = cli("log", "list", "--db", db_url, "--year", "1999")
-    assert (empty.stdout, flat(empty.stderr)) == ("", "Geen controles gevonden.")
+    assert (empty.stdout, flat(empty.stderr)) == ("", "Geen toetsen gevonden.")
 
 
 def test_verify_intact_then_broken(cli: Invoke, db_url: str) -> None:
     _add(cli, db_url, "--kind", "procurement", "--title", "Laptops", "--country", "China")
     cli("log", "advice", "1", "--requested", "--db", db_url)
     ok = cli("log", "verify", "--db", db_url, "--lang", "en")
-    assert flat(ok.stdout).startswith("Register intact: 2 events in 1 checks; the chain ends at ")
+    assert flat(ok.stdout).startswith("Register intact: 2 events in 1 check; the chain ends at ")
     engine = create_engine(db_url)
     with engine.begin() as conn:
         conn.execute(text("UPDATE register_events SET recorded_at = '2020-01-01' WHERE seq = 1"))

@@ -31,10 +31,10 @@ def test_xlsx_read_back(cli: Invoke, db_url: str, tmp_path: Path) -> None:
     _fill(cli, db_url)
     target = tmp_path / "register.xlsx"
     result = cli("log", "export", "--db", db_url, "-o", str(target))
-    assert flat(result.stderr) == f"2 controles en 5 gebeurtenissen geëxporteerd naar {target}."
+    assert flat(result.stderr) == f"2 toetsen en 5 gebeurtenissen geëxporteerd naar {target}."
     book = load_workbook(target)
-    assert book.sheetnames == ["Controles", "Landen", "Gebeurtenissen"]
-    checks = list(book["Controles"].iter_rows(values_only=True))
+    assert book.sheetnames == ["Toetsen", "Landen", "Gebeurtenissen"]
+    checks = list(book["Toetsen"].iter_rows(values_only=True))
     assert checks[0][:6] == ("ID", "Geregistreerd op", "Ambtenaar", "Dienst", "Soort", "Titel")
     first = dict(zip(checks[0], checks[1], strict=True))
     assert first["Titel"] == FORMULA and first["Partner"] == "+31 fair"
@@ -46,7 +46,7 @@ def test_xlsx_read_back(cli: Invoke, db_url: str, tmp_path: Path) -> None:
     )
     assert first["Landen"] == "Marokko (MAR); Hongarije (HUN)"  # CLDR names, in Dutch
     assert first["Redenen"] == "score niet hoger dan de drempel"
-    title_cell = book["Controles"].cell(row=2, column=6)
+    title_cell = book["Toetsen"].cell(row=2, column=6)
     assert title_cell.data_type == "s"  # text, not a formula
     countries = list(book["Landen"].iter_rows(values_only=True))
     assert len(countries) == 1 + 3
@@ -91,7 +91,7 @@ def test_export_refuses_and_keeps_what_exists(cli: Invoke, db_url: str, tmp_path
     )
     assert target.read_text(encoding="utf-8") == "keep me"
     cli("log", "export", "--db", db_url, "-o", str(target), "--force")
-    assert load_workbook(target).sheetnames[0] == "Controles"
+    assert load_workbook(target).sheetnames[0] == "Toetsen"
     bad = cli("log", "export", "--db", db_url, "-o", str(tmp_path / "r.pdf"), "--lang", "en",
               expect=2)  # fmt: skip
     assert flat(bad.stderr) == (
@@ -169,7 +169,7 @@ def test_checks_sheet_follows_the_lifecycle_in_real_dates(
     cli("log", "decide", "1", "--decision", "adjusted", "--db", db_url)
     closed = cli("clause", "render", "partnership", "-o", str(tmp_path / "b.md"), "--partner",
                  "Stad Rabat", "--log", "--check", "1", "--db", db_url, expect=2)  # fmt: skip
-    assert "Controle 1 is al beslist (aangepast doorgaan)" in flat(closed.stderr)
+    assert "Toets 1 is al beslist (aangepast doorgaan)" in flat(closed.stderr)
     cli("log", "decide", "2", "--decision", "go", "--without-advice", "--reason", "spoed",
         "--db", db_url)  # fmt: skip
     cli("log", "withdraw", "3", "--reason", "dubbel", "--db", db_url)

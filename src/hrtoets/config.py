@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from hrtoets.dates import DEFAULT_TIMEZONE
 from hrtoets.errors import ConfigError
 from hrtoets.messages import DEFAULT_LANGUAGE, LANGUAGES, Label
 from hrtoets.rule import DEFAULT_THRESHOLD, Rounding
@@ -38,6 +39,7 @@ _KNOWN_KEYS: Final = frozenset(
         "index_url",
         "database",
         "templates_dir",
+        "timezone",
     }
 )
 
@@ -57,6 +59,7 @@ class Settings:
     index_url: str = DEFAULT_INDEX_URL
     database: str | None = None
     templates_dir: Path | None = None
+    timezone: str = DEFAULT_TIMEZONE  # where times are shown to people (stored in UTC)
 
     @property
     def config_path(self) -> Path:
@@ -113,6 +116,7 @@ def load_settings(
         index_url=_text(raw, "index_url", DEFAULT_INDEX_URL),
         database=db or env.get("HRTOETS_DB") or _text(raw, "database", "") or None,
         templates_dir=Path(str(templates)).expanduser() if templates else None,
+        timezone=_timezone(raw, _text(raw, "timezone", DEFAULT_TIMEZONE)),
     )
 
 
@@ -227,6 +231,17 @@ def _threshold(raw: Mapping[str, Any], value: object) -> float:
     return float(value)
 
 
+def _timezone(raw: Mapping[str, Any], zone: str) -> str:
+    from hrtoets.dates import time_zone
+    from hrtoets.errors import InputError
+
+    try:
+        time_zone(zone)
+    except InputError:
+        raise ConfigError("config.bad_timezone", zone=zone, at=_at(raw, "timezone")) from None
+    return zone
+
+
 def _rounding(raw: Mapping[str, Any], value: object) -> Rounding:
     try:
         return Rounding(str(value))
@@ -282,6 +297,7 @@ def explain_settings(
         SettingSource("index_url", settings.index_url, origin("index_url")),
         SettingSource("database", settings.database_url, origin("database", db, "HRTOETS_DB")),
         SettingSource("templates_dir", str(settings.templates_dir or ""), origin("templates_dir")),
+        SettingSource("timezone", settings.timezone, origin("timezone")),
     ]
     return settings, tuple(rows)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
@@ -34,6 +35,32 @@ _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 # A column header whose name starts with one of these holds the countries ("Land(en)",
 # "Landen/regio", "Country of visit", "Pays"): a country column must never be dropped unscreened.
 _COUNTRY_PREFIXES: Final = ("land", "countr", "pays")
+# Column headers as people write them in Dutch (and French), for the templates' variables: a merge
+# list headed "Naam", "Duur", "Doel" fills partner, duration and purpose.
+HEADER_SYNONYMS: Final = {
+    "naam": "partner",
+    "partnernaam": "partner",
+    "leverancier": "partner",
+    "supplier": "partner",
+    "partenaire": "partner",
+    "duur": "duration",
+    "looptijd": "duration",
+    "duree": "duration",
+    "doel": "purpose",
+    "onderwerp": "purpose",
+    "objet": "purpose",
+    "rol": "role",
+    "bezoekdata": "visit_dates",
+    "bezoekdatum": "visit_dates",
+    "data_bezoek": "visit_dates",
+    "visit_dates": "visit_dates",
+    "dates": "visit_dates",
+    "opdracht": "contract",
+    "overheidsopdracht": "contract",
+    "ondertekenaar": "signatory",
+    "functie_ondertekenaar": "signatory_title",
+    "datum": "date",
+}
 
 
 def clean(value: object) -> str:
@@ -99,8 +126,11 @@ def _data_value(name: str, value: object, path: Path) -> Value:
 
 
 def header_name(header: str) -> str:
-    """A column header as a variable name: ``"Visit dates"`` → ``visit_dates``."""
-    return _HEADER_JUNK.sub("_", header.strip().casefold()).strip("_")
+    """A column header as a variable name: ``"Visit dates"`` → ``visit_dates``, ``"Durée"`` →
+    ``duree`` (accents dropped)."""
+    decomposed = unicodedata.normalize("NFKD", header.strip().casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _HEADER_JUNK.sub("_", plain).strip("_")
 
 
 def column_variable(header: str, takes: frozenset[str] | None) -> str | None:
@@ -111,6 +141,7 @@ def column_variable(header: str, takes: frozenset[str] | None) -> str | None:
     countries.
     """
     name = header_name(header)
+    name = HEADER_SYNONYMS.get(name, name)
     if not _NAME.fullmatch(name):
         return None
     if name in COUNTRY_KEYS or (takes is not None and name in takes):

@@ -116,11 +116,12 @@ def render_list(session: Session, checks: list[CheckRecord]) -> None:
         return
     table = Table(box=None, pad_edge=False)
     for key in ("id", "date", "kind", "title", "partner", "countries", "advice_needed", "status"):
-        table.add_column(session.t(f"register.col.{key}"), overflow="fold")
+        whole = key in ("id", "date", "status")  # a date or a status broken in two reads wrong
+        table.add_column(session.t(f"register.col.{key}"), overflow="fold", no_wrap=whole)
     for check in checks:
         table.add_row(
             str(check.id),
-            check.created_at[:10],
+            session.day(check.created_at, short=True),
             _label(session, "kind", check.kind.value),
             plain(check.title),
             plain(check.partner),
@@ -151,6 +152,9 @@ def _event_details(session: Session, event: Event) -> str:
         "reason": "reason",
         "without_advice": "without_advice",
     }
+
+    if isinstance(payload.get("date"), str):
+        payload["date"] = session.day(payload["date"])
 
     def shown(value: object) -> object:
         if isinstance(value, bool):
@@ -232,11 +236,11 @@ def render_check(session: Session, check: CheckRecord) -> None:
     out.print(escape_controls(title), style="bold", markup=False)
     fields = (
         ("kind", _label(session, "kind", check.kind.value)),
-        ("created_at", check.created_at),
+        ("created_at", session.when(check.created_at)),
         ("officer", check.officer),
         ("department", check.department),
         ("partner", check.partner),
-        ("planned_date", check.planned_date or ""),
+        ("planned_date", session.day(check.planned_date) if check.planned_date else ""),
         ("answer", _label(session, "answer", check.answer)),
         ("note", check.note),
     )
@@ -251,7 +255,8 @@ def render_check(session: Session, check: CheckRecord) -> None:
     out.print(session.t("register.history"), style="bold", markup=False)
     for event in check.events:
         line = (
-            f"  #{event.seq} {event.recorded_at} {_label(session, 'event', event.kind)} "
+            f"  #{event.seq} {session.when(event.recorded_at)} "
+            f"{_label(session, 'event', event.kind)} "
             f"({event.officer}): {_event_details(session, event)}  [{event.hash[:12]}]"
         )
         out.print(escape_controls(line), markup=False)
@@ -281,7 +286,7 @@ def render_verify(session: Session, result: VerifyResult) -> None:
                 kind_label=_label(session, "kind", batch.kind),
                 first=batch.first_check,
                 last=batch.last_check,
-                date=batch.recorded_at[:10],
+                date=session.day(batch.recorded_at),
                 name=Path(batch.source).name,
             )
             session.out.print(

@@ -68,7 +68,7 @@ def _render(session: Session, result: MonitorResult) -> None:
                 new_edition=new.edition,
                 new_score=format_score(new.score),
                 new_exact=format_score(new.score_exact, 4),
-                verdict=session.t(verdict),
+                verdict=_in_sentence(session.t(verdict)),
             ),
             style="bold red" if new.advice_needed else "green",
             markup=False,
@@ -80,3 +80,8 @@ def _render(session: Session, result: MonitorResult) -> None:
 def register(app: typer.Typer) -> None:
     """Add the ``monitor`` command to ``app``."""
     app.command("monitor")(monitor)
+
+
+def _in_sentence(label: str) -> str:
+    """A label that starts a line ("Geen advies nodig") as it reads inside a sentence."""
+    return label[:1].lower() + label[1:]

@@ -41,6 +41,28 @@ class Session:
         """A message in this run's language."""
         return t(key, self.lang, **params)
 
+    def when(self, stamp: str) -> str:
+        """A stored UTC time as people read it: "1 december 2026 om 20:04", local time."""
+        from hrtoets.dates import stamp_text
+
+        return stamp_text(stamp, self.lang, self.settings.timezone)
+
+    def day(self, value: str | object, *, short: bool = False) -> str:
+        """A stored ISO date (or a UTC time) as the local day people read: "1 december 2026"
+        ("1 dec 2026" in a table)."""
+        from datetime import date, datetime
+
+        from hrtoets.dates import day_text, local
+
+        text = str(value)
+        try:
+            if len(text) > 10:  # a time: the day it was where the user is
+                moment = local(datetime.fromisoformat(text), self.settings.timezone)
+                return day_text(moment.date(), self.lang, short=short)
+            return day_text(date.fromisoformat(text), self.lang, short=short)
+        except ValueError:
+            return text
+
     @cached_property
     def out(self) -> Console:
         from hrtoets.cli.streams import console
@@ -76,7 +98,17 @@ class Session:
 
         if not needs_answer(kind):
             return None
-        return str(typer.prompt(self.t("register.answer_prompt"), err=True))
+        from hrtoets.register.kinds import parse_answer
+
+        while True:  # asked again after an answer that is none of the three
+            try:
+                given = str(typer.prompt(self.t("register.answer_prompt"), err=True))
+            except (typer.Abort, EOFError):  # end of input: stopped, like Ctrl-C (exit 130)
+                raise KeyboardInterrupt from None
+            try:
+                return parse_answer(given).value
+            except HrtoetsError as exc:
+                self.err.print(exc.render(self.lang), style="yellow", markup=False)
 
     @staticmethod
     def print_json(data: Any) -> None:

@@ -90,7 +90,7 @@ def render_info(session: Session, index: WjpIndex, data: dict[str, Any]) -> None
             "updates.info_stored",
             name=data["active"],
             path=data["path"],
-            imported_at=data["imported_at"],
+            imported_at=session.when(str(data["imported_at"])),
         ),
     ]
     for line in lines:
@@ -116,7 +116,7 @@ def render_history(session: Session, stored: tuple[StoredIndex, ...]) -> None:
             item.edition,
             session.t(f"updates.origin.{origin}"),
             str(item.countries),
-            item.imported_at[:16].replace("T", " "),
+            session.when(item.imported_at),
             item.source_sha256[:12],
             style="bold" if item.active else None,
         )

@@ -8,11 +8,12 @@ same fields in each.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
-from hrtoets.messages import agreements, batch, core, register, settings, updates
+from hrtoets.messages import agreements, batch, core, reasons, register, settings, updates
 
 LANGUAGES: Final = ("nl", "en")
 DEFAULT_LANGUAGE: Final = "nl"
@@ -24,7 +25,7 @@ Catalogue = dict[str, dict[str, str]]
 def catalogue() -> Catalogue:
     """All messages, merged; a key defined twice is a bug and raises."""
     merged: Catalogue = {}
-    for module in (core, batch, register, agreements, updates, settings):
+    for module in (core, reasons, batch, register, agreements, updates, settings):
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 msg = f"message key {key!r} is defined twice"
@@ -52,11 +53,41 @@ class Label:
         return self.code
 
 
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """The values a refusal offers, shown in the sentence's language: the Dutch labels in Dutch
+    ("aankoop, bilateraal partnerschap …"), the codes in English (what JSON and scripts use)."""
+
+    group: str
+    codes: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        if lang == "en":
+            return ", ".join(self.codes)
+        return ", ".join(t(f"register.{self.group}.{code}", lang) for code in self.codes)
+
+    def __str__(self) -> str:
+        return ", ".join(self.codes)
+
+
 def t(key: str, lang: str, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (falling back to Dutch), formatted with ``params``."""
     texts = catalogue()[key]
     text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
     if not params:
         return text
-    shown = {k: v.text(lang) if isinstance(v, Label) else v for k, v in params.items()}
-    return text.format(**shown)
+    shown = {k: v.text(lang) if isinstance(v, Label | Choices) else v for k, v in params.items()}
+    return _FORMATTER.vformat(text, (), shown)
+
+
+class _CountFormatter(string.Formatter):
+    """``str.format`` plus counted words: ``{rows:rij|rijen}`` is "1 rij" or "2 rijen"."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER: Final = _CountFormatter()

@@ -137,7 +137,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Attention: {country} needs advice ({reason}). Ask the human-rights council for its advice first, before this agreement is signed.",
     },
     "agreements.no_advice_needed": {
-        "nl": "Gescreend: {country}, geen advies nodig ({reason}).",
+        "nl": "Getoetst: {country}, geen advies nodig ({reason}).",
         "en": "Screened: {country}, no advice needed ({reason}).",
     },
     # mail merge
@@ -146,7 +146,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Row {row} of {path}: {error} Nothing was written.",
     },
     "agreements.country_column": {
-        "nl": "De kolom '{column}' van {path} lijkt landen te bevatten, maar wordt niet als landenkolom herkend; noem ze 'land' of 'country', zodat elk land gescreend wordt.",
+        "nl": "De kolom '{column}' van {path} lijkt landen te bevatten, maar wordt niet als landenkolom herkend; noem ze 'land' of 'country', zodat elk land getoetst wordt.",
         "en": "The column '{column}' of {path} seems to hold countries but is not recognised as the countries column; name it 'country' or 'land', so that every country is screened.",
     },
     "agreements.ignored_columns": {
@@ -163,15 +163,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Agreements written to {folder}: {count} ({name}, {lang}); empty rows skipped: {skipped}.",
     },
     "agreements.merged_advice": {
-        "nl": "Let op: voor {count} van de {total} overeenkomsten moet eerst het advies van de mensenrechtenraad worden gevraagd, vóór ondertekening:",
-        "en": "Attention: for {count} of the {total} agreements, ask the human-rights council's advice first, before signing:",
+        "nl": "Let op: voor {count} van de {total:overeenkomst|overeenkomsten} moet eerst het advies van de mensenrechtenraad worden gevraagd, vóór ondertekening:",
+        "en": "Attention: for {count} of the {total:agreement|agreements}, ask the human-rights council's advice first, before signing:",
     },
     "agreements.merged_advice_row": {
         "nl": "rij {row}: {file} — {countries}",
         "en": "row {row}: {file} — {countries}",
     },
     "agreements.merged_none": {
-        "nl": "Geen enkele overeenkomst vraagt advies volgens de screening.",
+        "nl": "Geen enkele overeenkomst vraagt advies volgens de toets.",
         "en": "No agreement needs advice according to the screening.",
     },
     # clause list / show
@@ -182,7 +182,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreements.origin_package": {"nl": "ingebouwd", "en": "built in"},
     "agreements.origin_user": {"nl": "eigen map", "en": "own folder"},
     "agreements.log_kind_needed": {
-        "nl": "Geef met --kind aan wat voor controle de overeenkomst '{name}' vastlegt (bv. delegation-in of delegation-out), of leg ze vast bij een bestaande controle met --check ID.",
+        "nl": "Geef met --kind aan wat voor toets de overeenkomst '{name}' vastlegt (bv. delegation-in of delegation-out), of leg ze vast bij een bestaande toets met --check ID.",
         "en": "Say with --kind what kind of check the agreement '{name}' records (e.g. delegation-in or delegation-out), or record it on an existing check with --check ID.",
     },
     "agreements.log_with_rows": {
@@ -194,7 +194,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--check, --kind and --answer go with --log; add --log to record the agreement.",
     },
     "agreements.logged": {
-        "nl": "Vastgelegd in het register bij controle {id}.",
+        "nl": "Vastgelegd in het register bij toets {id}.",
         "en": "Recorded in the register on check {id}.",
     },
 }

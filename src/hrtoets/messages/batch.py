@@ -55,8 +55,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "More than one column could hold the country ({headers}); choose one with --column NAME.",
     },
     "batch.duplicate_column": {
-        "nl": "Er zijn {count} kolommen met de naam '{column}'; geef ze in de lijst verschillende koppen en probeer opnieuw.",
-        "en": "There are {count} columns named '{column}'; give them different headers in the list and try again.",
+        "nl": "Er zijn {count:kolom|kolommen} met de naam '{column}'; geef ze in de lijst verschillende koppen en probeer opnieuw.",
+        "en": "There are {count:column|columns} named '{column}'; give them different headers in the list and try again.",
     },
     "batch.column_used": {
         "nl": "Landkolom: '{column}' ({how}).",
@@ -79,12 +79,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write {path} ({error}); check the folder and its permissions.",
     },
     "batch.too_many_rows": {
-        "nl": "{path} heeft {rows} rijen onder de kop, een Excel-blad kan er {limit} bevatten; splits de lijst en toets elk deel apart.",
-        "en": "{path} has {rows} rows below its header, an Excel sheet holds {limit}; split the list and screen each part.",
+        "nl": "{path} heeft {rows:rij|rijen} onder de kop, een Excel-blad kan er {limit} bevatten; splits de lijst en toets elk deel apart.",
+        "en": "{path} has {rows:row|rows} below its header, an Excel sheet holds {limit}; split the list and screen each part.",
     },
     "batch.too_many_columns": {
-        "nl": "{path} heeft {columns} kolommen, en met de {added} toegevoegde kolommen is dat meer dan de {limit} van een Excel-blad; verwijder kolommen die u niet nodig hebt.",
-        "en": "{path} has {columns} columns, and with the {added} added columns that is more than the {limit} of an Excel sheet; remove columns you do not need.",
+        "nl": "{path} heeft {columns:kolom|kolommen}, en met de {added} toegevoegde kolommen is dat meer dan de {limit} van een Excel-blad; verwijder kolommen die je niet nodig hebt.",
+        "en": "{path} has {columns:column|columns}, and with the {added} added columns that is more than the {limit} of an Excel sheet; remove columns you do not need.",
     },
     "batch.cell_too_long": {
         "nl": "Rij {row} van {path} heeft in kolom '{column}' {length} tekens, een Excel-cel kan er {limit} bevatten; kort de tekst in en probeer opnieuw.",
@@ -105,19 +105,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "batch.col.note": {"nl": "Opmerking", "en": "Note"},
     # the Note column
     "batch.note.suggestions": {
-        "nl": "Te controleren: land niet herkend; bedoelde u {names}?",
+        "nl": "Na te kijken: land niet herkend; bedoelde je {names}?",
         "en": "To review: country not recognised; did you mean {names}?",
     },
     "batch.note.no_suggestions": {
-        "nl": "Te controleren: land niet herkend; vul het land of de ISO-code in.",
+        "nl": "Na te kijken: land niet herkend; vul het land of de ISO-code in.",
         "en": "To review: country not recognised; fill in the country or its ISO code.",
     },
     "batch.note.ambiguous": {
-        "nl": "Te controleren: kan {names} zijn; vul één land in.",
+        "nl": "Na te kijken: kan {names} zijn; vul één land in.",
         "en": "To review: could be {names}; fill in one country.",
     },
     "batch.note.missing": {
-        "nl": "Te controleren: geen land ingevuld.",
+        "nl": "Na te kijken: geen land ingevuld.",
         "en": "To review: no country filled in.",
     },
     "batch.note.borderline": {
@@ -125,7 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Borderline: WJP publishes {score}, the exact score is {exact}.",
     },
     # sheet 2 and the terminal summary
-    "batch.sheet.main": {"nl": "Toetsing", "en": "Screening"},
+    "batch.sheet.main": {"nl": "Toets", "en": "Screening"},
     "batch.sheet.summary": {"nl": "Samenvatting", "en": "Summary"},
     "batch.sum.title": {
         "nl": "Mensenrechtentoets van een lijst",
@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "batch.sum.reason_code": {"nl": "Code", "en": "Code"},
     "batch.sum.count": {"nl": "Aantal", "en": "Count"},
     "batch.sum.review_title": {
-        "nl": "Niet herkende en dubbelzinnige waarden (advies nodig, te controleren)",
+        "nl": "Niet herkende en dubbelzinnige waarden (advies nodig, na te kijken)",
         "en": "Unrecognised and ambiguous values (advice needed, to review)",
     },
     "batch.sum.value": {"nl": "Waarde", "en": "Value"},
@@ -174,34 +174,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "batch.stage.screen": {"nl": "Toetsen", "en": "Screening"},
     "batch.stage.write": {"nl": "Schrijven", "en": "Writing"},
     "batch.written": {
-        "nl": "Geschreven: {path} ({rows} rijen, {advice} met advies nodig).",
-        "en": "Written: {path} ({rows} rows, {advice} needing advice).",
-    },
-    "batch.reason.above_threshold": {
-        "nl": "score hoger dan {threshold}",
-        "en": "score above {threshold}",
-    },
-    "batch.reason.at_or_below_threshold": {
-        "nl": "score niet hoger dan {threshold}",
-        "en": "score at or below {threshold}",
-    },
-    "batch.reason.not_in_index": {
-        "nl": "niet opgenomen in de WJP-index {edition}",
-        "en": "not in the WJP index {edition}",
-    },
-    "batch.reason.region": {
-        "nl": "regio: niet opgenomen in de WJP-index",
-        "en": "region: not in the WJP index",
-    },
-    "batch.reason.unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
-    "batch.reason.ambiguous": {
-        "nl": "meerdere landen mogelijk",
-        "en": "more than one country possible",
-    },
-    "batch.reason.missing": {"nl": "geen land ingevuld", "en": "no country given"},
-    "batch.reason.guiding_question": {
-        "nl": "richtvraag beantwoord met ja of twijfel",
-        "en": "guiding question answered yes or unsure",
+        "nl": "Geschreven: {path} ({rows:rij|rijen}, {advice} met advies nodig).",
+        "en": "Written: {path} ({rows:row|rows}, {advice} needing advice).",
     },
     "batch.credit": {
         "nl": "Scores: WJP Rule of Law Index, World Justice Project.",
@@ -224,7 +198,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} row(s) of {path} had empty fields beyond the last header; they were ignored.",
     },
     "batch.already_logged": {
-        "nl": "{source} werd op {date} al vastgelegd als {kind} (controles {first} tot {last}); voeg --again toe om de rijen nog eens vast te leggen.",
+        "nl": "{source} werd op {date} al vastgelegd als {kind} (toetsen {first} tot {last}); voeg --again toe om de rijen nog eens vast te leggen.",
         "en": "{source} was already recorded as {kind} on {date} (checks {first} to {last}); add --again to record its rows once more.",
     },
     "batch.interrupted_exists": {
@@ -232,15 +206,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Batch {id} of {source} was interrupted; run the same command again to complete it.",
     },
     "batch.completed": {
-        "nl": "De onderbroken batch {id} ({count} rijen, controles {first} tot {last}) is voltooid: {path}",
-        "en": "The interrupted batch {id} ({count} rows, checks {first} to {last}) is complete: {path}",
+        "nl": "De onderbroken batch {id} ({count:rij|rijen}, toetsen {first} tot {last}) is voltooid: {path}",
+        "en": "The interrupted batch {id} ({count:row|rows}, checks {first} to {last}) is complete: {path}",
     },
     "batch.complete_changed": {
-        "nl": "Batch {id} werd onderbroken en de lijst geeft vandaag andere resultaten dan toen (rij {row}); voeg --again toe om de lijst opnieuw vast te leggen (de controles {first} tot {last} blijven bestaan; trek ze in met 'hrtoets log withdraw' als ze niet gelden).",
+        "nl": "Batch {id} werd onderbroken en de lijst geeft vandaag andere resultaten dan toen (rij {row}); voeg --again toe om de lijst opnieuw vast te leggen (de toetsen {first} tot {last} blijven bestaan; trek ze in met 'hrtoets log withdraw' als ze niet gelden).",
         "en": "Batch {id} was interrupted and the list screens differently today (row {row}); add --again to record the list anew (checks {first} to {last} stay; withdraw them with 'hrtoets log withdraw' if they do not stand).",
     },
     "batch.logged": {
-        "nl": "{count} rijen vastgelegd in het register als controles {first} tot {last}.",
-        "en": "{count} rows recorded in the register as checks {first} to {last}.",
+        "nl": "{count:rij|rijen} vastgelegd in het register als toetsen {first} tot {last}.",
+        "en": "{count:row|rows} recorded in the register as checks {first} to {last}.",
     },
 }

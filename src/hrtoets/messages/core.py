@@ -43,6 +43,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De afronding in config.toml{at} moet een van {choices} zijn, niet '{value}'.",
         "en": "The rounding in config.toml{at} must be one of {choices}, not '{value}'.",
     },
+    "config.bad_timezone": {
+        "nl": "De tijdzone in config.toml{at} is onbekend: '{zone}'; geef een IANA-naam zoals \"Europe/Brussels\".",
+        "en": "The time zone in config.toml{at} is unknown: '{zone}'; give an IANA name such as \"Europe/Brussels\".",
+    },
     # files
     "file.os_error": {
         "nl": "{path}: {error}; {advice}.",
@@ -121,7 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a folder, not a file; give the path of the file itself.",
     },
     "file.cannot_write": {
-        "nl": "Kan niet schrijven in {path} ({error}); kies een map waarin u mag schrijven.",
+        "nl": "Kan niet schrijven in {path} ({error}); kies een map waarin je mag schrijven.",
         "en": "Cannot write in {path} ({error}); choose a folder you may write in.",
     },
     "file.missing": {
@@ -181,33 +185,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{country} staat twee keer in editie {edition}; de werkmap is beschadigd.",
         "en": "{country} appears twice in edition {edition}; the workbook is damaged.",
     },
-    # the rule's reasons, as said to a person
-    "reason.above_threshold": {
-        "nl": "score {score} is hoger dan {threshold}",
-        "en": "score {score} is above {threshold}",
+    # dates
+    "date.unreadable": {
+        "nl": "Datum '{value}' is onleesbaar; schrijf ze als DD/MM/JJJJ of JJJJ-MM-DD, bijvoorbeeld 31/03/2027.",
+        "en": "Date '{value}' cannot be read; write it as DD/MM/YYYY or YYYY-MM-DD, for example 31/03/2027.",
     },
-    "reason.at_or_below_threshold": {
-        "nl": "score {score} is niet hoger dan {threshold}",
-        "en": "score {score} is at or below {threshold}",
+    "date.impossible": {
+        "nl": "Datum '{value}' bestaat niet; schrijf een echte datum als DD/MM/JJJJ of JJJJ-MM-DD.",
+        "en": "Date '{value}' does not exist; write a real date as DD/MM/YYYY or YYYY-MM-DD.",
     },
-    "reason.not_in_index": {
-        "nl": "niet opgenomen in de WJP-index {edition}",
-        "en": "not in the WJP index {edition}",
-    },
-    "reason.region": {
-        "nl": "{region} is een regio van {state}; regio's staan niet in de WJP-index",
-        "en": "{region} is a region of {state}; regions are not in the WJP index",
-    },
-    "reason.world_region": {
-        "nl": "{region} is een deel van de wereld, geen land; alleen landen staan in de WJP-index",
-        "en": "{region} is a part of the world, not a country; only countries are in the WJP index",
-    },
-    "reason.unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
-    "reason.ambiguous": {"nl": "meerdere landen mogelijk", "en": "more than one country possible"},
-    "reason.missing": {"nl": "geen land ingevuld", "en": "no country given"},
-    "reason.guiding_question": {
-        "nl": "richtvraag beantwoord met ja of twijfel",
-        "en": "guiding question answered yes or unsure",
+    "date.bad_timezone": {
+        "nl": "Tijdzone '{zone}' is onbekend; geef in config.toml een IANA-naam zoals \"Europe/Brussels\".",
+        "en": "Time zone '{zone}' is unknown; give an IANA name such as \"Europe/Brussels\" in config.toml.",
     },
     # hrtoets check
     "check.advice_needed": {"nl": "Advies nodig", "en": "Advice needed"},
@@ -217,8 +206,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "WJP Rule of Law Index {edition}: score {score} (exact {exact}), rank {rank} of {of}",
     },
     "check.not_covered": {
-        "nl": "{name} staat niet in de WJP Rule of Law Index {edition} ({of} landen).",
-        "en": "{name} is not in the WJP Rule of Law Index {edition} ({of} countries).",
+        "nl": "{name} staat niet in de WJP Rule of Law Index {edition} ({of:land|landen}).",
+        "en": "{name} is not in the WJP Rule of Law Index {edition} ({of:country|countries}).",
     },
     "check.borderline": {
         "nl": "Grensgeval: WJP publiceert {score}, de exacte score is {exact}. De gepubliceerde score telt (afronding: {rounding}).",
@@ -264,7 +253,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geef een land of gebied op: een naam in het Nederlands, Engels, Frans of Duits, of een ISO-code.",
         "en": "Give a country or territory: a name in Dutch, English, French or German, or an ISO code.",
     },
-    "check.suggestions": {"nl": "Bedoelde u: {names}?", "en": "Did you mean: {names}?"},
+    "check.suggestions": {"nl": "Bedoelde je: {names}?", "en": "Did you mean: {names}?"},
     "check.ambiguous": {
         "nl": "'{query}' kan meerdere plaatsen zijn: {names}. Typ de naam of code van één land of regio.",
         "en": "'{query}' could be several places: {names}. Type the name or code of one country or region.",
@@ -289,12 +278,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # hrtoets index
     "index.info": {
-        "nl": "Actieve index: editie {edition}, {countries} landen, {editions} edities ({first}–{edition}).",
-        "en": "Active index: edition {edition}, {countries} countries, {editions} editions ({first}–{edition}).",
+        "nl": "Actieve index: editie {edition}, {countries:land|landen}, {editions:editie|edities} ({first}–{edition}).",
+        "en": "Active index: edition {edition}, {countries:country|countries}, {editions:edition|editions} ({first}–{edition}).",
     },
     "index.imported": {
-        "nl": "Geïmporteerd: {rows} rijen, editie {edition} met {countries} landen, naar {path}.",
-        "en": "Imported: {rows} rows, edition {edition} with {countries} countries, to {path}.",
+        "nl": "Geïmporteerd: {rows:rij|rijen}, editie {edition} met {countries:land|landen}, naar {path}.",
+        "en": "Imported: {rows:row|rows}, edition {edition} with {countries:country|countries}, to {path}.",
     },
     "index.list_title": {
         "nl": "WJP Rule of Law Index {edition}",

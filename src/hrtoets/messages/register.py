@@ -45,25 +45,6 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "no": {"nl": "nee", "en": "no"},
         "unsure": {"nl": "twijfel", "en": "unsure"},
     },
-    "reason": {
-        "above_threshold": {"nl": "score hoger dan de drempel", "en": "score above the threshold"},
-        "at_or_below_threshold": {
-            "nl": "score niet hoger dan de drempel",
-            "en": "score at or below the threshold",
-        },
-        "not_in_index": {"nl": "niet opgenomen in de WJP-index", "en": "not in the WJP index"},
-        "region": {
-            "nl": "regio: niet opgenomen in de WJP-index",
-            "en": "region: not in the WJP index",
-        },
-        "unresolved": {"nl": "land niet herkend", "en": "country not recognised"},
-        "ambiguous": {"nl": "meerdere landen mogelijk", "en": "more than one country possible"},
-        "missing": {"nl": "geen land ingevuld", "en": "no country given"},
-        "guiding_question": {
-            "nl": "richtvraag beantwoord met ja of twijfel",
-            "en": "guiding question answered yes or unsure",
-        },
-    },
     "col": {
         "id": {"nl": "ID", "en": "ID"},
         "created_at": {"nl": "Geregistreerd op", "en": "Recorded at"},
@@ -83,7 +64,7 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "advice_outcome": {"nl": "Advies", "en": "Advice"},
         "decision": {"nl": "Beslissing", "en": "Decision"},
         "note": {"nl": "Notitie", "en": "Note"},
-        "check_id": {"nl": "Controle", "en": "Check"},
+        "check_id": {"nl": "Toets", "en": "Check"},
         "query": {"nl": "Ingevuld", "en": "Input"},
         "iso3": {"nl": "ISO3", "en": "ISO3"},
         "region": {"nl": "Regio", "en": "Region"},
@@ -107,45 +88,45 @@ _LABELS: dict[str, dict[str, dict[str, str]]] = {
         "agreements": {"nl": "Overeenkomsten", "en": "Agreements"},
     },
     "sheet": {
-        "checks": {"nl": "Controles", "en": "Checks"},
+        "checks": {"nl": "Toetsen", "en": "Checks"},
         "countries": {"nl": "Landen", "en": "Countries"},
         "events": {"nl": "Gebeurtenissen", "en": "Events"},
     },
     "problem": {
         "hash": {
-            "nl": "gebeurtenis {seq} (controle {check}) klopt niet meer met haar hash: de inhoud is gewijzigd",
+            "nl": "gebeurtenis {seq} (toets {check}) klopt niet meer met haar hash: de inhoud is gewijzigd",
             "en": "event {seq} (check {check}) no longer matches its hash: its content was changed",
         },
         "link": {
-            "nl": "gebeurtenis {seq} (controle {check}) sluit niet meer aan op de vorige: een eerdere gebeurtenis is gewijzigd of verwijderd",
+            "nl": "gebeurtenis {seq} (toets {check}) sluit niet meer aan op de vorige: een eerdere gebeurtenis is gewijzigd of verwijderd",
             "en": "event {seq} (check {check}) no longer links to the one before it: an earlier event was changed or removed",
         },
         "gap": {
-            "nl": "gebeurtenis {seq} ontbreekt (controle {check})",
+            "nl": "gebeurtenis {seq} ontbreekt (toets {check})",
             "en": "event {seq} is missing (check {check})",
         },
         "head": {
-            "nl": "de keten eindigt niet waar ze volgens het register eindigt: gebeurtenis {seq} is verwijderd, vervangen of buiten het register om toegevoegd (controle {check})",
+            "nl": "de keten eindigt niet waar ze volgens het register eindigt: gebeurtenis {seq} is verwijderd, vervangen of buiten het register om toegevoegd (toets {check})",
             "en": "the chain does not end where the register says it does: event {seq} was removed, replaced or added behind its back (check {check})",
         },
         "projection": {
-            "nl": "de tabel met controles zegt over controle {check} iets anders dan gebeurtenis {seq} vastlegde",
+            "nl": "de tabel met toetsen zegt over toets {check} iets anders dan gebeurtenis {seq} vastlegde",
             "en": "the checks table says something about check {check} that differs from what event {seq} recorded",
         },
         "canonical": {
-            "nl": "gebeurtenis {seq} (controle {check}) is niet meer opgeslagen zoals hrtoets haar schreef (dubbele of verplaatste sleutels, andere spaties): een SQL-programma kan er iets anders in lezen dan de hash dekt",
+            "nl": "gebeurtenis {seq} (toets {check}) is niet meer opgeslagen zoals hrtoets haar schreef (dubbele of verplaatste sleutels, andere spaties): een SQL-programma kan er iets anders in lezen dan de hash dekt",
             "en": "event {seq} (check {check}) is no longer stored as hrtoets wrote it (duplicate or reordered keys, other spacing): an SQL tool may read something other than what the hash covers",
         },
         "unreadable": {
-            "nl": "gebeurtenis {seq} (controle {check}) kan niet gelezen worden (te diep genest, een te groot getal of geen JSON)",
+            "nl": "gebeurtenis {seq} (toets {check}) kan niet gelezen worden (te diep genest, een te groot getal of geen JSON)",
             "en": "event {seq} (check {check}) cannot be read (nested too deep, a number too large, or not JSON)",
         },
         "head_counter": {
-            "nl": "de teller van de controles in de kop van de keten (tabel register_head) is teruggezet of verhoogd: het volgende nummer zou een bestaande controle overschrijven of een gat laten",
+            "nl": "de teller van de toetsen in de kop van de keten (tabel register_head) is teruggezet of verhoogd: het volgende nummer zou een bestaande toets overschrijven of een gat laten",
             "en": "the check counter in the chain head (table register_head) was rolled back or raised: the next number would reuse an existing check or leave a gap",
         },
         "orphans": {
-            "nl": "de tabel met landen heeft rijen voor controle {check}, die geen gebeurtenis ooit aanmaakte",
+            "nl": "de tabel met landen heeft rijen voor toets {check}, die geen gebeurtenis ooit aanmaakte",
             "en": "the countries table has rows for check {check}, which no event ever created",
         },
         "head_missing": {
@@ -174,7 +155,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Status '{value}' does not exist; choose one of {choices}.",
     },
     "register.bad_answer": {
-        "nl": "Antwoord '{value}' op de richtvraag is ongeldig; kies uit {choices} (of ja, nee, twijfel).",
+        "nl": "Antwoord '{value}' op de richtvraag is ongeldig; kies uit {choices}.",
         "en": "Answer '{value}' to the guiding question is not valid; choose one of {choices}.",
     },
     "register.bad_outcome": {
@@ -189,10 +170,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Gebeurtenis '{value}' bestaat niet; kies uit {choices}.",
         "en": "Event kind '{value}' does not exist; choose one of {choices}.",
     },
-    "register.bad_date": {
-        "nl": "Datum '{value}' is onleesbaar; schrijf ze als JJJJ-MM-DD, bijvoorbeeld 2025-03-31.",
-        "en": "Date '{value}' cannot be read; write it as YYYY-MM-DD, for example 2025-03-31.",
-    },
     "register.bad_payload": {
         "nl": "De inhoud van gebeurtenis '{kind}' is geen JSON-object; geef tekst, getallen, lijsten en objecten.",
         "en": "The content of event '{kind}' is not a JSON object; give text, numbers, lists and objects.",
@@ -202,11 +179,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The text '{value}' holds characters that cannot be stored (a NUL character or undecodable bytes); type it again.",
     },
     "register.no_title": {
-        "nl": "Een controle heeft een titel of doel nodig; geef --title.",
+        "nl": "Een toets heeft een titel of doel nodig; geef --title.",
         "en": "A check needs a title or purpose; give --title.",
     },
     "register.no_country": {
-        "nl": "Een controle heeft minstens één land nodig; geef --country (herhaal het voor meerdere landen).",
+        "nl": "Een toets heeft minstens één land nodig; geef --country (herhaal het voor meerdere landen).",
         "en": "A check needs at least one country; give --country (repeat it for several countries).",
     },
     "register.answer_required": {
@@ -214,7 +191,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "For kind '{kind}' the answer to the guiding question is required; give --answer yes, no or unsure.",
     },
     "register.answer_prompt": {
-        "nl": "Richtvraag: leidt de samenwerking of het contact direct of indirect tot een mogelijke schending van de mensenrechten? (yes/no/unsure)",
+        "nl": "Richtvraag: leidt de samenwerking of het contact direct of indirect tot een mogelijke schending van de mensenrechten? (ja/nee/twijfel)",
         "en": "Guiding question: does the cooperation or contact lead, directly or indirectly, to a possible violation of human rights? (yes/no/unsure)",
     },
     "register.country_unresolved": {
@@ -222,27 +199,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{query}' is not one country hrtoets recognises (closest: {names}); type the name or ISO code of one country. Nothing was recorded.",
     },
     "register.unknown_id": {
-        "nl": "Controle {id} staat niet in het register; zoek het nummer op met 'hrtoets log list'.",
+        "nl": "Toets {id} staat niet in het register; zoek het nummer op met 'hrtoets log list'.",
         "en": "Check {id} is not in the register; look up its number with 'hrtoets log list'.",
     },
     "register.advice_which": {
-        "nl": "Geef voor controle {id} precies één van --requested of --received.",
+        "nl": "Geef voor toets {id} precies één van --requested of --received.",
         "en": "Give exactly one of --requested or --received for check {id}.",
     },
     "register.outcome_required": {
-        "nl": "Bij --received hoort het advies van de raad voor controle {id}: --outcome positive, negative of conditional.",
+        "nl": "Bij --received hoort het advies van de raad voor toets {id}: --outcome positive, negative of conditional.",
         "en": "--received needs the council's advice for check {id}: --outcome positive, negative or conditional.",
     },
     "register.outcome_with_request": {
-        "nl": "--outcome hoort bij --received, niet bij --requested (controle {id}).",
+        "nl": "--outcome hoort bij --received, niet bij --requested (toets {id}).",
         "en": "--outcome belongs with --received, not with --requested (check {id}).",
     },
     "register.created_via_add": {
-        "nl": "Een controle wordt geregistreerd met 'hrtoets log add', niet als gebeurtenis bij controle {id}.",
+        "nl": "Een toets wordt geregistreerd met 'hrtoets log add', niet als gebeurtenis bij toets {id}.",
         "en": "A check is recorded with 'hrtoets log add', not as an event of check {id}.",
     },
     "register.already_decided": {
-        "nl": "Controle {id} is al beslist ({decision}) en dus afgesloten; registreer een nieuwe controle.",
+        "nl": "Toets {id} is al beslist ({decision}) en dus afgesloten; registreer een nieuwe toets.",
         "en": "Check {id} is already decided ({decision}) and therefore closed; record a new check.",
     },
     "register.event_agreement_detail": {
@@ -250,23 +227,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "agreement '{template}' ({lang}) with {partner}, file {file} (SHA-256 {sha}…); countries: {countries}",
     },
     "register.already_withdrawn": {
-        "nl": "Controle {id} is ingetrokken en dus afgesloten; registreer een nieuwe controle met 'hrtoets log add'.",
+        "nl": "Toets {id} is ingetrokken en dus afgesloten; registreer een nieuwe toets met 'hrtoets log add'.",
         "en": "Check {id} was withdrawn and is therefore closed; record a new check with 'hrtoets log add'.",
     },
     "register.decide_without_advice": {
-        "nl": "Controle {id} heeft advies nodig en er is nog geen advies gevraagd; vraag het eerst met 'hrtoets log advice {id} --requested', of beslis met --without-advice --reason \"waarom\".",
+        "nl": "Toets {id} heeft advies nodig en er is nog geen advies gevraagd; vraag het eerst met 'hrtoets log advice {id} --requested', of beslis met --without-advice --reason \"waarom\".",
         "en": "Check {id} needs advice and none was requested; first record 'hrtoets log advice {id} --requested', or decide with --without-advice --reason \"why\".",
     },
     "register.without_advice_reason": {
-        "nl": 'Een beslissing zonder advies over controle {id} heeft een reden nodig: geef --reason "waarom".',
+        "nl": 'Een beslissing zonder advies over toets {id} heeft een reden nodig: geef --reason "waarom".',
         "en": 'A decision on check {id} without advice needs a reason: give --reason "why".',
     },
     "register.withdraw_reason": {
-        "nl": 'Zeg waarom controle {id} wordt ingetrokken: geef --reason "waarom".',
+        "nl": 'Zeg waarom toets {id} wordt ingetrokken: geef --reason "waarom".',
         "en": 'Say why check {id} is withdrawn: give --reason "why".',
     },
     "register.other_partner": {
-        "nl": "De overeenkomst noemt partner '{partner}', maar controle {id} werd geregistreerd voor '{recorded}'; maak de overeenkomst voor '{recorded}' of registreer een nieuwe controle.",
+        "nl": "De overeenkomst noemt partner '{partner}', maar toets {id} werd geregistreerd voor '{recorded}'; maak de overeenkomst voor '{recorded}' of registreer een nieuwe toets.",
         "en": "The agreement names partner '{partner}', but check {id} was recorded for '{recorded}'; draw up the agreement for '{recorded}' or record a new check.",
     },
     "register.date_in_future": {
@@ -274,23 +251,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The date {date} is after today ({today}); what happened cannot be dated later.",
     },
     "register.date_before_check": {
-        "nl": "De datum {date} ligt vóór de registratie van controle {id} ({earliest}); geef een datum vanaf {earliest}.",
+        "nl": "De datum {date} ligt vóór de registratie van toets {id} ({earliest}); geef een datum vanaf {earliest}.",
         "en": "The date {date} is before check {id} was recorded ({earliest}); give a date from {earliest} on.",
     },
     "register.date_before_advice": {
-        "nl": "De datum {date} ligt vóór het vorige adviesmoment van controle {id} ({earliest}); geef een datum vanaf {earliest}.",
+        "nl": "De datum {date} ligt vóór het vorige adviesmoment van toets {id} ({earliest}); geef een datum vanaf {earliest}.",
         "en": "The date {date} is before the last advice step of check {id} ({earliest}); give a date from {earliest} on.",
     },
     "register.review_first": {
-        "nl": "Controle {id} noemt nog geen eenduidig land ({queries}); kijk ze eerst na met 'hrtoets log resolve {id} --country LAND', of trek de controle in met 'hrtoets log withdraw {id} --reason \"waarom\"'.",
+        "nl": "Toets {id} noemt nog geen eenduidig land ({queries}); kijk ze eerst na met 'hrtoets log resolve {id} --country LAND', of trek de toets in met 'hrtoets log withdraw {id} --reason \"waarom\"'.",
         "en": "Check {id} names no single country yet ({queries}); resolve it first with 'hrtoets log resolve {id} --country COUNTRY', or withdraw it with 'hrtoets log withdraw {id} --reason \"why\"'.",
     },
     "register.nothing_to_resolve": {
-        "nl": "Controle {id} is niet na te kijken: haar landen zijn al gescreend; 'hrtoets log resolve' is voor rijen van 'hrtoets batch --log' zonder eenduidig land.",
+        "nl": "Toets {id} is niet na te kijken: zijn landen zijn al getoetst; 'hrtoets log resolve' is voor rijen van 'hrtoets batch --log' zonder eenduidig land.",
         "en": "Check {id} has nothing to resolve: its countries are already screened; 'hrtoets log resolve' is for 'hrtoets batch --log' rows that named no single country.",
     },
     "register.event_resolved_detail": {
-        "nl": "nu gescreend: {countries}",
+        "nl": "nu getoetst: {countries}",
         "en": "screened now: {countries}",
     },
     "register.next_resolve": {
@@ -298,15 +275,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Next step: say which country was meant with 'hrtoets log resolve {id} --country COUNTRY'.",
     },
     "register.verify_interrupted": {
-        "nl": "Batch {id} ({name}, {kind_label}, controles {first} tot {last}, {date}) werd onderbroken nadat de rijen vastgelegd waren en voor de werkmap haar naam kreeg; voer 'hrtoets batch \"{source}\" --log {kind}' opnieuw uit om haar te voltooien.",
+        "nl": "Batch {id} ({name}, {kind_label}, toetsen {first} tot {last}, {date}) werd onderbroken nadat de rijen vastgelegd waren en voor de werkmap haar naam kreeg; voer 'hrtoets batch \"{source}\" --log {kind}' opnieuw uit om haar te voltooien.",
         "en": "Batch {id} ({name}, {kind_label}, checks {first} to {last}, {date}) was interrupted after its rows were recorded and before its workbook took its name; run 'hrtoets batch \"{source}\" --log {kind}' again to complete it.",
     },
     "register.already_requested": {
-        "nl": "Voor controle {id} is al advies gevraagd; registreer het advies met --received.",
+        "nl": "Voor toets {id} is al advies gevraagd; registreer het advies met --received.",
         "en": "Advice for check {id} was already requested; record the advice with --received.",
     },
     "register.not_requested": {
-        "nl": "Voor controle {id} is nog geen advies gevraagd; registreer eerst 'hrtoets log advice {id} --requested'.",
+        "nl": "Voor toets {id} is nog geen advies gevraagd; registreer eerst 'hrtoets log advice {id} --requested'.",
         "en": "Advice for check {id} was not requested yet; first record 'hrtoets log advice {id} --requested'.",
     },
     # the database
@@ -355,7 +332,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The register {url} is damaged: its chain head (table register_head) is empty, so nothing can be recorded; run 'hrtoets log verify' and restore the register from a backup.",
     },
     "register.damaged": {
-        "nl": "Gebeurtenis {seq} (controle {check}) in het register is onleesbaar: ze is buiten hrtoets om gewijzigd; voer 'hrtoets log verify' uit en zet het register terug uit een back-up.",
+        "nl": "Gebeurtenis {seq} (toets {check}) in het register is onleesbaar: ze is buiten hrtoets om gewijzigd; voer 'hrtoets log verify' uit en zet het register terug uit een back-up.",
         "en": "Event {seq} (check {check}) in the register cannot be read: it was changed behind hrtoets's back; run 'hrtoets log verify' and restore the register from a backup.",
     },
     "register.newer_schema": {
@@ -364,7 +341,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # output
     "register.added": {
-        "nl": "Controle {id} geregistreerd: {title} ({kind})",
+        "nl": "Toets {id} geregistreerd: {title} ({kind})",
         "en": "Check {id} recorded: {title} ({kind})",
     },
     "register.score": {
@@ -380,25 +357,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Ask the human-rights council for advice and record it: hrtoets log advice {id} --requested",
     },
     "register.event_recorded": {
-        "nl": "Controle {id}: {event} geregistreerd (gebeurtenis {seq}); status: {status}.",
+        "nl": "Toets {id}: {event} geregistreerd (gebeurtenis {seq}); status: {status}.",
         "en": "Check {id}: {event} recorded (event {seq}); status: {status}.",
     },
     "register.none_found": {
-        "nl": "Geen controles gevonden.",
+        "nl": "Geen toetsen gevonden.",
         "en": "No checks found.",
     },
     "register.event_created_detail": {
-        "nl": "controle en screening vastgelegd",
+        "nl": "toets vastgelegd",
         "en": "check and screening recorded",
     },
     "register.show_title": {
-        "nl": "Controle {id}: {title} — {status}",
+        "nl": "Toets {id}: {title} — {status}",
         "en": "Check {id}: {title} — {status}",
     },
     "register.history": {"nl": "Geschiedenis", "en": "History"},
     "register.verify_ok": {
-        "nl": "Register intact: {events} gebeurtenissen in {checks} controles; de keten eindigt op {head}.",
-        "en": "Register intact: {events} events in {checks} checks; the chain ends at {head}.",
+        "nl": "Register intact: {events:gebeurtenis|gebeurtenissen} in {checks:toets|toetsen}; de keten eindigt op {head}.",
+        "en": "Register intact: {events:event|events} in {checks:check|checks}; the chain ends at {head}.",
     },
     "register.verify_broken": {
         "nl": "Register niet intact vanaf gebeurtenis {seq}: {problem}. Vergelijk met een back-up.",
@@ -421,24 +398,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Give the output file with -o, for example -o register.xlsx.",
     },
     "register.exported": {
-        "nl": "{checks} controles en {events} gebeurtenissen geëxporteerd naar {path}.",
-        "en": "Exported {checks} checks and {events} events to {path}.",
+        "nl": "{checks:toets|toetsen} en {events:gebeurtenis|gebeurtenissen} geëxporteerd naar {path}.",
+        "en": "Exported {checks:check|checks} and {events:event|events} to {path}.",
     },
     # hrtoets monitor
     "register.monitor.unchanged": {
-        "nl": "{checks} open controles ({countries} landen) opnieuw gescreend tegen editie {edition}: geen oordeel veranderd ({changed}).",
-        "en": "Re-screened {checks} open checks ({countries} countries) against edition {edition}: no verdict changed ({changed}).",
+        "nl": "{checks:open toets|open toetsen} ({countries:land|landen}) opnieuw getoetst tegen editie {edition}: geen oordeel veranderd ({changed}).",
+        "en": "Re-screened {checks:open check|open checks} ({countries:country|countries}) against edition {edition}: no verdict changed ({changed}).",
     },
     "register.monitor.changed": {
-        "nl": "{checks} open controles ({countries} landen) opnieuw gescreend tegen editie {edition}: {changed} oordelen veranderd.",
-        "en": "Re-screened {checks} open checks ({countries} countries) against edition {edition}: {changed} verdicts changed.",
+        "nl": "{checks:open toets|open toetsen} ({countries:land|landen}) opnieuw getoetst tegen editie {edition}: {changed:oordeel|oordelen} veranderd.",
+        "en": "Re-screened {checks:open check|open checks} ({countries:country|countries}) against edition {edition}: {changed:verdict|verdicts} changed.",
     },
     "register.monitor.line": {
-        "nl": "  Controle {id} ({title}), {country} ({iso3}): {old_edition} {old_score} (exact {old_exact}) → {new_edition} {new_score} (exact {new_exact}): nu {verdict}",
+        "nl": "  Toets {id} ({title}), {country} ({iso3}): {old_edition} {old_score} (exact {old_exact}) → {new_edition} {new_score} (exact {new_exact}): nu {verdict}",
         "en": "  Check {id} ({title}), {country} ({iso3}): {old_edition} {old_score} (exact {old_exact}) → {new_edition} {new_score} (exact {new_exact}): now {verdict}",
     },
     "register.monitor.next": {
-        "nl": "Bekijk deze controles met 'hrtoets log show ID' en vraag zo nodig (opnieuw) advies.",
+        "nl": "Bekijk deze toetsen met 'hrtoets log show ID' en vraag zo nodig (opnieuw) advies.",
         "en": "Review these checks with 'hrtoets log show ID' and ask for advice (again) where needed.",
     },
 }

@@ -32,6 +32,9 @@ _TEMPLATE_NL = """\
 
 # Een map met je eigen sjablonen voor overeenkomsten.
 # templates_dir = "~/hrtoets-sjablonen"
+
+# De tijdzone waarin hrtoets tijden toont (het register bewaart ze in UTC).
+# timezone = "Europe/Brussels"
 """
 
 _TEMPLATE_EN = """\
@@ -64,6 +67,9 @@ _TEMPLATE_EN = """\
 
 # A folder with your own agreement templates.
 # templates_dir = "~/hrtoets-templates"
+
+# The time zone hrtoets shows times in (the register stores them in UTC).
+# timezone = "Europe/Brussels"
 """
 
 MESSAGES: dict[str, dict[str, str]] = {

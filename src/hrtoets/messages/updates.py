@@ -101,8 +101,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Attempt {attempt} of {attempts} failed; trying again in {delay} s.",
     },
     "updates.done": {
-        "nl": "Editie {edition} ({countries} landen, SHA-256 {sha256}) is nu de actieve index. Terug naar de vorige: hrtoets index use {previous}. Wat veranderde: hrtoets index diff.",
-        "en": "Edition {edition} ({countries} countries, SHA-256 {sha256}) is now the active index. Back to the previous one: hrtoets index use {previous}. What changed: hrtoets index diff.",
+        "nl": "Editie {edition} ({countries:land|landen}, SHA-256 {sha256}) is nu de actieve index. Terug naar de vorige: hrtoets index use {previous}. Wat veranderde: hrtoets index diff.",
+        "en": "Edition {edition} ({countries:country|countries}, SHA-256 {sha256}) is now the active index. Back to the previous one: hrtoets index use {previous}. What changed: hrtoets index diff.",
     },
     # hrtoets index info
     "updates.origin_bundled": {
@@ -147,8 +147,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no stored index '{name}'; available are: {names} (see hrtoets index history).",
     },
     "updates.now_active": {
-        "nl": "Actieve index: '{name}', editie {edition} met {countries} landen ({origin}: {source}).",
-        "en": "Active index: '{name}', edition {edition} with {countries} countries ({origin}: {source}).",
+        "nl": "Actieve index: '{name}', editie {edition} met {countries:land|landen} ({origin}: {source}).",
+        "en": "Active index: '{name}', edition {edition} with {countries:country|countries} ({origin}: {source}).",
     },
     # hrtoets index diff
     "updates.diff_no_earlier": {
@@ -156,8 +156,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Edition {edition} is the first of the index, there is nothing to compare it with; give --from.",
     },
     "updates.diff_title": {
-        "nl": "WJP Rule of Law Index: {from_label} → {to_label} ({from_countries} → {to_countries} landen; drempel {threshold} op de {rounding})",
-        "en": "WJP Rule of Law Index: {from_label} → {to_label} ({from_countries} → {to_countries} countries; threshold {threshold} on the {rounding})",
+        "nl": "WJP Rule of Law Index: {from_label} → {to_label} ({from_countries} → {to_countries:land|landen}; drempel {threshold} op de {rounding})",
+        "en": "WJP Rule of Law Index: {from_label} → {to_label} ({from_countries} → {to_countries:country|countries}; threshold {threshold} on the {rounding})",
     },
     "updates.rounding.published": {"nl": "gepubliceerde score", "en": "published score"},
     "updates.rounding.exact": {"nl": "exacte score", "en": "exact score"},
