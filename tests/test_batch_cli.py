@@ -126,7 +126,7 @@ def test_english_output(cli: Invoke, partners: Path) -> None:
 
 def test_dutch_output_by_default(cli: Invoke, partners: Path) -> None:
     cli("batch", str(partners))
-    output = partners.with_name("partners.screened.xlsx")
+    output = partners.with_name("partners.getoetst.xlsx")
     book = load_workbook(output)
     assert book.sheetnames == ["Toets", "Samenvatting"]
     assert sheet_values(output)[0] == ["Naam", "Land", "Telefoon", *NL_ADDED]
@@ -197,7 +197,7 @@ def test_bom_csv(cli: Invoke, tmp_path: Path) -> None:
     source = write_csv(tmp_path / "p.csv", ["\ufeffCountry,Name", "NA,a", "N/A,b", "None,c"])
     data = json.loads(cli("batch", str(source), "--json").stdout)
     assert data["column"] == "Country"
-    output = tmp_path / "p.screened.xlsx"
+    output = tmp_path / "p.getoetst.xlsx"
     assert column(output, "Country") == ["NA", "N/A", "None"]  # never blanks
     assert column(output, "Code") == ["NAM", None, None]
     assert data["per_reason"] == {"above_threshold": 1, "unresolved": 2}
@@ -226,7 +226,7 @@ def test_json_summary(cli: Invoke, partners: Path) -> None:
         "rounding",
         "date",
     }
-    assert data["output"] == str(partners.with_name("partners.screened.xlsx"))
+    assert data["output"] == str(partners.with_name("partners.getoetst.xlsx"))
     assert (data["rows"], data["advice_needed"], data["no_advice_needed"]) == (8, 6, 2)
     assert data["per_reason"] == {
         "above_threshold": 2,
@@ -268,8 +268,9 @@ def test_summary_sheet(cli: Invoke, partners: Path) -> None:
     assert facts["Index source"] == "2025_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx"
     assert facts["Rounding"] == "published score (two decimals, rounded half up)"
     assert facts["Date"] == date.today().isoformat()
-    reasons = {row[0]: row[2] for row in values if row[0] in {"unresolved", "missing"}}
-    assert reasons == {"unresolved": 1, "missing": 1}
+    shown = {"country not recognised", "no country given"}  # in the sheet's language, no codes
+    reasons = {row[0]: row[1] for row in values if row[0] in shown}
+    assert reasons == {"country not recognised": 1, "no country given": 1}
     review = [row for row in values if row[0] in {"Belgum", "Congo"}]
     assert review == [
         ["Belgum", "country not recognised", 1, "Belgium (BEL)"],
@@ -300,7 +301,7 @@ def test_existing_output_needs_force(cli: Invoke, partners: Path) -> None:
         f"{output} already exists; use --force to overwrite it or choose another name."
     )
     assert output.read_bytes() == b"keep me"
-    cli("batch", str(partners), "--force")
+    cli("batch", str(partners), "--force", "--lang", "en")
     assert len(sheet_values(output)) == 9
 
 

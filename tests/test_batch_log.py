@@ -45,7 +45,7 @@ def test_every_row_is_recorded(tmp_path: Path, cli: Invoke, db_url: str) -> None
     assert by_partner["Cobra"].to_json()["countries"][0]["reason"] == "unresolved"
     assert by_partner["Delta"].to_json()["countries"][0]["reason"] == "missing"
     assert json.loads(cli("log", "verify", "--db", db_url, "--json").stdout)["intact"] is True
-    assert (tmp_path / "suppliers.screened.xlsx").is_file()
+    assert (tmp_path / "suppliers.getoetst.xlsx").is_file()
 
 
 def test_people_are_told_what_was_recorded(tmp_path: Path, cli: Invoke) -> None:
@@ -69,21 +69,21 @@ def test_council_kind_needs_an_answer(tmp_path: Path, cli: Invoke, home: Path) -
 def test_bad_kind_writes_nothing(tmp_path: Path, cli: Invoke) -> None:
     source = write_xlsx(tmp_path / "partners.xlsx", ROWS)
     cli("batch", str(source), "--log", "holiday", expect=2)
-    assert not (tmp_path / "partners.screened.xlsx").exists()
+    assert not (tmp_path / "partners.getoetst.xlsx").exists()
 
 
 def test_bad_database_url_writes_nothing(tmp_path: Path, cli: Invoke) -> None:
     source = write_xlsx(tmp_path / "partners.xlsx", ROWS)
     result = cli("batch", str(source), "--log", "procurement", "--db", "nosuchdb://x", expect=2)
     assert "Traceback" not in result.stderr
-    assert not (tmp_path / "partners.screened.xlsx").exists()
+    assert not (tmp_path / "partners.getoetst.xlsx").exists()
 
 
 def test_refused_output_records_nothing(tmp_path: Path, cli: Invoke, db_url: str) -> None:
     source = write_xlsx(tmp_path / "partners.xlsx", ROWS)
-    (tmp_path / "partners.screened.xlsx").write_bytes(b"keep me")
+    (tmp_path / "partners.getoetst.xlsx").write_bytes(b"keep me")
     cli("batch", str(source), "--log", "procurement", "--db", db_url, expect=2)
-    assert (tmp_path / "partners.screened.xlsx").read_bytes() == b"keep me"
+    assert (tmp_path / "partners.getoetst.xlsx").read_bytes() == b"keep me"
     assert _checks(db_url) == []
 
 
@@ -109,5 +109,5 @@ def test_list_that_does_not_fit_records_nothing(tmp_path: Path, cli: Invoke, db_
         f"Rij 3 van {source} heeft in kolom 'Naam' 32768 tekens, een Excel-cel kan er 32767 "
         "bevatten; kort de tekst in en probeer opnieuw."
     )
-    assert not (tmp_path / "partners.screened.xlsx").exists()
+    assert not (tmp_path / "partners.getoetst.xlsx").exists()
     assert _checks(db_url) == []

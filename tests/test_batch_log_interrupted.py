@@ -72,7 +72,7 @@ def _leftovers(folder: Path) -> list[str]:
 
 def test_the_same_list_is_not_recorded_twice(cli: Invoke, db_url: str, tmp_path: Path) -> None:
     source = write_xlsx(tmp_path / "suppliers.xlsx", ROWS)
-    output = tmp_path / "suppliers.screened.xlsx"
+    output = tmp_path / "suppliers.getoetst.xlsx"
     cli("batch", str(source), "--log", "procurement", "--db", db_url)
     kept = output.read_bytes()
     today = _checks(db_url)[0].created_at[:10]

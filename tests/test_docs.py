@@ -57,8 +57,9 @@ def test_reference_is_what_the_cli_says() -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    committed = (DOCS / "reference.md").read_text(encoding="utf-8")
-    assert module.render() == committed, "run: python scripts/build_reference.py"
+    for name, lang in (("reference.md", "en"), ("referentie.md", "nl")):
+        committed = (DOCS / name).read_text(encoding="utf-8")
+        assert module.render(lang) == committed, "run: python scripts/build_reference.py"
 
 
 def test_readme_is_short_and_links_every_guide() -> None:
@@ -105,8 +106,8 @@ def test_readme_quick_start_is_two_commands() -> None:
 def test_exit_codes_in_help() -> None:
     from typer.testing import CliRunner
 
-    result = CliRunner().invoke(app, ["--help"])
-    assert "Exit codes" in result.stdout
+    assert "Afsluitcodes" in CliRunner().invoke(app, ["--help"]).stdout
+    assert "Exit codes" in CliRunner().invoke(app, ["--help"], env={"HRTOETS_LANG": "en"}).stdout
     assert isinstance(app, typer.Typer)
 
 

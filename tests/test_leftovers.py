@@ -89,7 +89,7 @@ def _age(path: Path, seconds: float) -> None:
 
 def test_old_leftovers_of_the_same_output_are_removed(cli: Invoke, tmp_path: Path) -> None:
     source = write_xlsx(tmp_path / "list.xlsx", [["Naam", "Land"], ["Acme", "Marokko"]])
-    stem = f"{TEMP_PREFIX}list.screened.xlsx."
+    stem = f"{TEMP_PREFIX}list.getoetst.xlsx."
     old_file, fresh_file = tmp_path / f"{stem}a1.tmp.xlsx", tmp_path / f"{stem}b2.tmp.xlsx"
     old_folder = tmp_path / f"{stem}c3.d"
     other = tmp_path / f"{TEMP_PREFIX}other.xlsx.d4.tmp.xlsx"  # another output's: not ours
@@ -137,7 +137,7 @@ def test_a_killed_batch_leaves_only_its_own_prefixed_files(tmp_path: Path) -> No
     process.wait(timeout=60)
     left = {p.name for p in tmp_path.iterdir()} - {"home", "hrtoets-home", "tmp", "list.xlsx"}
     assert all(
-        name.startswith(f"{TEMP_PREFIX}list.screened.xlsx.")
-        for name in left - {"list.screened.xlsx"}
+        name.startswith(f"{TEMP_PREFIX}list.getoetst.xlsx.")
+        for name in left - {"list.getoetst.xlsx"}
     )
     assert list(scratch.iterdir()) == []  # nothing in TMPDIR

@@ -159,4 +159,4 @@ def test_a_file_name_that_is_not_utf8(cli: Invoke, tmp_path: Path, log: bool) ->
     source.write_text("Land\nBE\n", encoding="utf-8")
     result = cli("batch", str(source), *(["--log", "other"] if log else []), "--json")
     assert json.loads(result.stdout)["rows"] == 1
-    assert Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/partners\xff.screened.xlsx")).exists()
+    assert Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/partners\xff.getoetst.xlsx")).exists()

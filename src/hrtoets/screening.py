@@ -16,6 +16,7 @@ from hrtoets.config import CONFIG_FILE, default_home, load_settings
 from hrtoets.countries import Country, CountryResolver, Place, Region, Resolution, Status
 from hrtoets.index.model import FACTOR_NAMES, WjpIndex
 from hrtoets.index.store import ACTIVE_FILE, editions_folder
+from hrtoets.messages.wjp import factor_name
 from hrtoets.rule import (
     DEFAULT_THRESHOLD,
     Answer,
@@ -276,7 +277,7 @@ def verdict_to_json(verdict: Verdict, lang: str) -> dict[str, Any]:
         "reasons": [r.value for r in verdict.outcome.reasons],
         "borderline": verdict.borderline,
         "factors": [
-            {"factor": n, "name": name, "score": score}
+            {"factor": n, "name": name, "name_local": factor_name(n, name, lang), "score": score}
             for n, (name, score) in enumerate(zip(FACTOR_NAMES, verdict.factors, strict=False), 1)
         ],
         "history": [{"edition": e, "score_exact": s} for e, s in verdict.history],
@@ -442,10 +443,12 @@ def list_edition(
     every = screener.index.entries(edition)
     entries = every
     if region:
-        wanted = region.casefold().strip()
-        entries = tuple(e for e in every if wanted in e.region.casefold())
+        matched = matching_regions(region, {e.region for e in every})
+        entries = tuple(e for e in every if e.region in matched)
         if not entries:
-            regions = sorted({e.region for e in every})
+            from hrtoets.messages.wjp import region_name
+
+            regions = sorted(region_name(r, lang) for r in {e.region for e in every})
             raise InputError("index.no_region", region=region, regions="; ".join(regions))
     ranks = _ranks([e.overall for e in every])
     rank_of = {e.iso3: rank for e, rank in zip(every, ranks, strict=True)}
@@ -475,6 +478,18 @@ def list_edition(
             )
         )
     return rows
+
+
+def matching_regions(text: str, regions: Iterable[str]) -> tuple[str, ...]:
+    """The WJP regions whose English or Dutch name, or a word they are searched by, contains
+    ``text`` (case and accents ignored): "europa" is both "EU, EFTA, and North America" and
+    "Eastern Europe and Central Asia"."""
+    from hrtoets.messages import spoken
+    from hrtoets.messages.wjp import region_words
+
+    wanted = spoken(text)
+    found = (r for r in regions if any(wanted in spoken(word) for word in region_words(r)))
+    return tuple(sorted(found))
 
 
 def _ranks(scores_best_first: list[float]) -> list[int]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from hrtoets.batch.columns import ColumnChoice, choose_column
 from hrtoets.countries import Place, split_cell
@@ -170,9 +170,13 @@ def summarise(
     )
 
 
-def default_output(source: Path) -> Path:
-    """``partners.xlsx`` → ``partners.screened.xlsx``, beside the input."""
-    return source.with_name(f"{source.stem}.screened.xlsx")
+OUTPUT_SUFFIX: Final = {"nl": "getoetst", "en": "screened"}
+
+
+def default_output(source: Path, lang: str = "nl") -> Path:
+    """``partners.xlsx`` → ``partners.getoetst.xlsx`` (``partners.screened.xlsx`` in English),
+    beside the input."""
+    return source.with_name(f"{source.stem}.{OUTPUT_SUFFIX.get(lang, 'screened')}.xlsx")
 
 
 def check_output(source: Path, output: Path, *, force: bool) -> None:

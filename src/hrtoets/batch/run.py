@@ -47,7 +47,7 @@ def run_batch(
     workbook or the recording fails, there is neither a workbook nor, since recording is one
     transaction, a record. ``recording.after_rename`` follows once the workbook has its name.
     """
-    target = output if output is not None else default_output(source)
+    target = output if output is not None else default_output(source, lang)
     if source.exists():
         check_output(source, target, force=force)
     table = read_table(source, sheet=sheet)

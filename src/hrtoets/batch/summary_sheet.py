@@ -69,18 +69,18 @@ def write_summary(sheet: Any, result: BatchResult, lang: str, formats: Any) -> N
 
 
 def _write_reasons(sheet: Any, row: int, result: BatchResult, lang: str, formats: Any) -> int:
-    """Counts per reason: code, phrase, count. Returns the last row written."""
+    """Counts per reason: the reason in the sheet's language, the count (the codes are in
+    ``--json``). Returns the last row written."""
     summary = result.summary
-    for column, key in enumerate(("batch.sum.per_reason", "batch.col.reason", "batch.sum.count")):
-        _text(sheet, row, column, t(key, lang), formats.header)
+    _text(sheet, row, 0, t("batch.sum.per_reason", lang), formats.header)
+    _text(sheet, row, 1, t("batch.sum.count", lang), formats.header)
     for reason, count in summary.per_reason:
         row += 1
-        _text(sheet, row, 0, reason.value)
         label = reason_label(
             reason.value, lang, threshold=summary.threshold, edition=summary.edition
         )
-        _text(sheet, row, 1, label)
-        _number(sheet, row, 2, count)
+        _text(sheet, row, 0, label)
+        _number(sheet, row, 1, count)
     return row
 
 

@@ -235,8 +235,30 @@ def _save(
         finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
             try:
                 book.close()
-            except FileCreateError as exc:
+            except FileCreateError as exc:  # xlsxwriter's name for an OSError (a full disk)
+                _discard_open_zip(tmp)
                 raise InputFileError("batch.cannot_write", path=path, error=str(exc)) from None
+
+
+def _discard_open_zip(tmp: Path) -> None:
+    """Drop the zip file xlsxwriter left open on ``tmp`` when writing failed, without writing.
+
+    xlsxwriter keeps its ZipFile in a local variable; when the disk is full, that object is left
+    to the garbage collector, whose ``close`` tries to write again and prints "Exception ignored
+    in ZipFile.__del__" after hrtoets has said its one sentence. Only this failure path pays for
+    the search; the temporary file itself is removed by the caller.
+    """
+    import contextlib
+    import gc
+    from zipfile import ZipFile
+
+    for found in gc.get_objects():
+        if isinstance(found, ZipFile) and found.filename == str(tmp):
+            handle, found.fp = found.fp, None  # closed: its __del__ has nothing left to do
+            setattr(found, "_writing", False)  # a member write the disk broke off  # noqa: B010
+            with contextlib.suppress(OSError, ValueError):
+                if handle is not None:
+                    handle.close()
 
 
 def _write_main(

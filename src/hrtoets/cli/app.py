@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from functools import cache
 from importlib import import_module
 from typing import Annotated, Any, Final, NoReturn
@@ -19,6 +20,7 @@ from typer.core import TyperGroup
 from hrtoets.cli import streams
 from hrtoets.cli.session import DEBUG_KEY, LANG_KEY, error_lang
 from hrtoets.errors import ExitCode, HrtoetsError, os_problem, printable
+from hrtoets.messages import t
 
 # Each command group lives in its own module, loaded only when that command runs (or for --help):
 # `hrtoets check` then pays neither for importing the other groups nor for Typer building them.
@@ -51,6 +53,54 @@ class BoundaryGroup(TyperGroup):
             found = load_command(cmd_name)
             self.add_command(found, cmd_name)
         return found
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Click's main, with ``--help`` and usage errors in the user's language."""
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+        from hrtoets.cli.localised import (
+            choose_language,
+            error_message,
+            localise,
+            set_language,
+            usage_error_text,
+        )
+
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = choose_language(argv)
+        set_language(lang)
+        localise(self)
+
+        def run() -> Any:
+            return super(BoundaryGroup, self).main(
+                argv, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+
+        if not standalone_mode:
+            return run()
+        try:
+            result = run()
+        except NoArgsIsHelpError as exc:  # "hrtoets log": the group's help, then exit 2
+            typer.echo(exc.format_message(), err=True)
+            sys.exit(exc.exit_code)
+        except UsageError as exc:
+            typer.echo(usage_error_text(exc, lang), err=True)
+            sys.exit(exc.exit_code)
+        except ClickException as exc:
+            typer.echo(f"{t('click.error', lang)}: {error_message(exc, lang)}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo(t("click.aborted", lang), err=True)
+            sys.exit(int(ExitCode.INTERRUPTED))
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:  # Typer's vendored click Context is not public API
         try:
@@ -142,9 +192,11 @@ def load_command(name: str) -> Any:
     that calls the app more than once (a test suite, an embedding script) would otherwise pay
     for Typer reading every signature again each time.
     """
+    from hrtoets.cli.localised import localise
+
     holder = typer.Typer(rich_markup_mode=None, add_completion=False)
     import_module(COMMAND_MODULES[name]).register(holder)
-    return typer.main.get_group(holder).commands[name]
+    return localise(typer.main.get_group(holder).commands[name])
 
 
 def main() -> None:

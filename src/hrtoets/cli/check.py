@@ -24,6 +24,16 @@ def check(
     lang: LangOption = None,
     json_output: JsonOption = False,
     edition: EditionOption = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="The kind of contact, to tailor the next step: delegation-in, delegation-out, "
+            "network, partnership, procurement or other (Dutch labels too: aankoop, "
+            "partnerschap …).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Does a contact with COUNTRY need the human-rights council's advice?
 
@@ -31,6 +41,11 @@ def check(
     advice), 2 when the input names no single place (the output then suggests or lists candidates).
     """
     session = start(lang)
+    contact = None
+    if kind is not None:
+        from hrtoets.register.kinds import parse_kind
+
+        contact = parse_kind(kind).value
     name = " ".join(country)  # the shell split "Zuid Afrika" into two arguments: one name
     verdict = Screener.from_settings(session.settings).screen(name, edition=edition)
     if json_output:
@@ -38,7 +53,7 @@ def check(
     else:
         from hrtoets.cli.check_view import render_verdict
 
-        render_verdict(session, verdict)
+        render_verdict(session, verdict, kind=contact)
     if not verdict.screened:
         if json_output:
             from hrtoets.cli.check_view import explain_unresolved

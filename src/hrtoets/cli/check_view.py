@@ -10,6 +10,7 @@ from rich.text import Text
 from hrtoets.cli.session import Session
 from hrtoets.countries import Status, describe
 from hrtoets.index.model import FACTOR_NAMES, FUNDAMENTAL_RIGHTS
+from hrtoets.messages.wjp import factor_name, region_name
 from hrtoets.rule import Reason, Rounding
 from hrtoets.screening import Verdict, explain, format_score
 
@@ -50,10 +51,14 @@ def explain_unresolved(session: Session, verdict: Verdict) -> None:
     session.say("check.missing_needs_advice")
 
 
-def render_verdict(session: Session, verdict: Verdict) -> None:
-    """Print the verdict; for unresolved or ambiguous input, explain on stderr instead."""
+def render_verdict(session: Session, verdict: Verdict, *, kind: str | None = None) -> None:
+    """Print the verdict; for unresolved or ambiguous input, explain on stderr instead.
+
+    ``kind`` (a register kind code) tailors what to do next: the council for the four kinds it
+    advises on, the suppliers' commitment and the agreement for procurement.
+    """
     if verdict.status is Status.REGION:
-        _render_region(session, verdict)
+        _render_region(session, verdict, kind)
         return
     if verdict.status is not Status.RESOLVED or verdict.country is None:
         explain_unresolved(session, verdict)
@@ -64,7 +69,7 @@ def render_verdict(session: Session, verdict: Verdict) -> None:
         title.append(f"  ({verdict.index_name})", style="dim")
     title.append(f"  {verdict.country.iso3}", style="dim")
     if verdict.wjp_region:
-        title.append(f" · {verdict.wjp_region}", style="dim")
+        title.append(f" · {region_name(verdict.wjp_region, lang)}", style="dim")
     out.print(title)
     if verdict.covered:
         out.print(
@@ -92,10 +97,10 @@ def render_verdict(session: Session, verdict: Verdict) -> None:
     if verdict.covered:
         _factors(session, verdict)
         _history(session, verdict)
-    _next_steps(session, verdict)
+    _next_steps(session, verdict, kind)
 
 
-def _render_region(session: Session, verdict: Verdict) -> None:
+def _render_region(session: Session, verdict: Verdict, kind: str | None) -> None:
     """A region: the verdict (advice: regions are not in the index), then the state's score as
     context, said to be context, never as the verdict."""
     region, state, lang = verdict.region, verdict.country, session.lang
@@ -123,7 +128,7 @@ def _render_region(session: Session, verdict: Verdict) -> None:
                 "check.state_not_covered", state=state.name(lang), edition=verdict.edition
             )
         session.out.print(context, style="dim", markup=False)
-    _next_steps(session, verdict)
+    _next_steps(session, verdict, kind)
 
 
 def _verdict_line(session: Session, verdict: Verdict) -> None:
@@ -143,7 +148,7 @@ def _verdict_line(session: Session, verdict: Verdict) -> None:
                 key,
                 score=format_score(verdict.score),
                 exact=format_score(verdict.score_exact, 4),
-                rounding=verdict.rounding.value,
+                rounding=session.t(f"rounding.{verdict.rounding.value}"),
             ),
             style="yellow",
             markup=False,
@@ -164,7 +169,8 @@ def _factors(session: Session, verdict: Verdict) -> None:
     table.add_column("", justify="right")
     for number, (name, score) in enumerate(zip(FACTOR_NAMES, verdict.factors, strict=False), 1):
         marked = number == FUNDAMENTAL_RIGHTS
-        label = f"{name} ◆" if marked else name
+        shown = factor_name(number, name, session.lang)
+        label = f"{shown} ◆" if marked else shown
         table.add_row(
             str(number), label, bar(score), format_score(score), style="bold" if marked else None
         )
@@ -189,15 +195,21 @@ def _history(session: Session, verdict: Verdict) -> None:
     session.out.print(every, style="dim", markup=False)
 
 
-def _next_steps(session: Session, verdict: Verdict) -> None:
+def _next_steps(session: Session, verdict: Verdict, kind: str | None = None) -> None:
     out = session.out
     out.print()
     out.print(session.t("check.guiding_question"), markup=False)
     out.print()
-    if verdict.advice_needed:
+    if kind == "procurement":
+        key = "check.next_procurement_advice" if verdict.advice_needed else "check.next_procurement"
+        out.print(session.t(key), markup=False)
+    elif kind in COUNCIL_KINDS:
+        key = "check.next_council_advice" if verdict.advice_needed else "check.next_council"
+        out.print(session.t(key, kind=session.t(f"council.{kind}")), markup=False)
+    elif verdict.advice_needed:
         out.print(session.t("check.next_advice"), markup=False)
-        for kind in COUNCIL_KINDS:
-            out.print(f"  • {session.t(f'council.{kind}')}", markup=False)
+        for each in COUNCIL_KINDS:
+            out.print(f"  • {session.t(f'council.{each}')}", markup=False)
     else:
         out.print(session.t("check.next_no_advice"), markup=False)
     out.print(session.t("check.credit"), style="dim", markup=False)

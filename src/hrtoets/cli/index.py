@@ -105,7 +105,10 @@ def info(lang: LangOption = None, json_output: JsonOption = False) -> None:
 def list_(
     region: Annotated[
         str | None,
-        typer.Option("--region", help="Only countries whose WJP region contains this text."),
+        typer.Option(
+            "--region",
+            help="Only countries whose WJP region contains this text (Dutch or English, any case).",
+        ),
     ] = None,
     advice_needed: Annotated[
         bool, typer.Option("--advice-needed", help="Only countries that need advice.")
@@ -127,7 +130,20 @@ def list_(
         return
     from hrtoets.cli.index_view import render_list
 
-    render_list(session, rows, screener.index.edition(edition))
+    label = screener.index.edition(edition)
+    render_list(session, rows, label)
+    if region:
+        from hrtoets.messages.wjp import region_name
+        from hrtoets.screening import matching_regions
+
+        found = matching_regions(region, {e.region for e in screener.index.entries(label)})
+        names = "; ".join(region_name(r, session.lang) for r in found)
+        session.out.print(session.t("index.regions_matched", region=region, regions=names))
+    if advice_needed:
+        total = len(screener.index.entries(label))
+        session.out.print(
+            session.t("index.advice_count", count=len(rows), total=total, edition=label)
+        )
 
 
 @index_app.command("update")

@@ -30,12 +30,16 @@ log_app = typer.Typer(
     no_args_is_help=True,
 )
 
-IdArgument = Annotated[int, typer.Argument(help="The check's id (see hrtoets log list).")]
+IdArgument = Annotated[
+    int, typer.Argument(metavar="ID", help="The check's id (see hrtoets log list).")
+]
 NoteOption = Annotated[str, typer.Option("--note", help="A note kept with the record.")]
 DateOption = Annotated[
     str | None,
     typer.Option(
-        "--date", help="When it happened, YYYY-MM-DD (default: today).", show_default=False
+        "--date",
+        help="When it happened: DD/MM/YYYY or YYYY-MM-DD (default: today).",
+        show_default=False,
     ),
 ]
 
@@ -47,7 +51,9 @@ def add(
         str,
         typer.Option(
             "--kind",
-            help="delegation-in, delegation-out, network, partnership, procurement or other.",
+            help="The kind of contact: delegation-in, delegation-out, network, partnership, "
+            "procurement or other (Dutch labels too: delegatie ontvangen, partnerschap, "
+            "aankoop …).",
         ),
     ],
     title: Annotated[str, typer.Option("--title", help="Title or purpose of the contact.")],
@@ -59,7 +65,9 @@ def add(
     department: Annotated[str, typer.Option("--department", help="The city department.")] = "",
     planned: Annotated[
         str | None,
-        typer.Option("--planned", help="Planned date, YYYY-MM-DD.", show_default=False),
+        typer.Option(
+            "--planned", help="Planned date: DD/MM/YYYY or YYYY-MM-DD.", show_default=False
+        ),
     ] = None,
     answer: AnswerOption = None,
     note: NoteOption = "",
@@ -105,7 +113,8 @@ def advice(
         str | None,
         typer.Option(
             "--outcome",
-            help="With --received: positive, negative or conditional.",
+            help="With --received: positive, negative or conditional "
+            "(positief, negatief, voorwaardelijk).",
             show_default=False,
         ),
     ] = None,
@@ -138,7 +147,12 @@ def decide(
     check_id: IdArgument,
     *,
     decision: Annotated[
-        str, typer.Option("--decision", help="What the city decided: go, no-go or adjusted.")
+        str,
+        typer.Option(
+            "--decision",
+            help="What the city decided: go, no-go or adjusted "
+            "(doorgaan, niet doorgaan, aangepast doorgaan).",
+        ),
     ],
     date: DateOption = None,
     note: NoteOption = "",
@@ -253,7 +267,8 @@ def list_(
         str | None,
         typer.Option(
             "--status",
-            help="open, advice-requested, advice-received, decided, not-needed or withdrawn.",
+            help="Status: open, advice-requested, advice-received, decided, not-needed, withdrawn "
+            "or to-review (Dutch labels too: advies gevraagd …).",
             show_default=False,
         ),
     ] = None,

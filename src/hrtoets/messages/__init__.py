@@ -9,11 +9,22 @@ same fields in each.
 from __future__ import annotations
 
 import string
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
-from hrtoets.messages import agreements, batch, core, reasons, register, settings, updates
+from hrtoets.messages import (
+    agreements,
+    batch,
+    cli_help,
+    core,
+    reasons,
+    register,
+    settings,
+    updates,
+    wjp,
+)
 
 LANGUAGES: Final = ("nl", "en")
 DEFAULT_LANGUAGE: Final = "nl"
@@ -25,13 +36,20 @@ Catalogue = dict[str, dict[str, str]]
 def catalogue() -> Catalogue:
     """All messages, merged; a key defined twice is a bug and raises."""
     merged: Catalogue = {}
-    for module in (core, reasons, batch, register, agreements, updates, settings):
+    for module in (core, reasons, batch, register, agreements, updates, settings, cli_help, wjp):
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 msg = f"message key {key!r} is defined twice"
                 raise RuntimeError(msg)
             merged[key] = texts
     return merged
+
+
+def spoken(text: str) -> str:
+    """``text`` as compared with a label: case, accents, hyphens and extra spaces erased."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace("-", " ").replace("_", " ").split())
 
 
 @dataclass(frozen=True, slots=True)

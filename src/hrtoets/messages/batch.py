@@ -141,7 +141,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "batch.sum.borderline": {"nl": "Grensgevallen", "en": "Borderline cases"},
     "batch.sum.review": {"nl": "Te controleren", "en": "To review"},
     "batch.sum.per_reason": {"nl": "Per reden", "en": "Per reason"},
-    "batch.sum.reason_code": {"nl": "Code", "en": "Code"},
     "batch.sum.count": {"nl": "Aantal", "en": "Count"},
     "batch.sum.review_title": {
         "nl": "Niet herkende en dubbelzinnige waarden (advies nodig, na te kijken)",

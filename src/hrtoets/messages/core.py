@@ -210,13 +210,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} is not in the WJP Rule of Law Index {edition} ({of:country|countries}).",
     },
     "check.borderline": {
-        "nl": "Grensgeval: WJP publiceert {score}, de exacte score is {exact}. De gepubliceerde score telt (afronding: {rounding}).",
-        "en": "Borderline: WJP publishes {score}, the exact score is {exact}. The published score counts (rounding: {rounding}).",
+        "nl": "Grensgeval: WJP publiceert {score}, de exacte score is {exact}. De gepubliceerde score telt (regel: {rounding}).",
+        "en": "Borderline: WJP publishes {score}, the exact score is {exact}. The published score counts (rule: {rounding}).",
     },
     "check.borderline_exact": {
-        "nl": "Grensgeval: WJP publiceert {score}, de exacte score is {exact}. De exacte score telt (afronding: {rounding}).",
-        "en": "Borderline: WJP publishes {score}, the exact score is {exact}. The exact score counts (rounding: {rounding}).",
+        "nl": "Grensgeval: WJP publiceert {score}, de exacte score is {exact}. De exacte score telt (regel: {rounding}).",
+        "en": "Borderline: WJP publishes {score}, the exact score is {exact}. The exact score counts (rule: {rounding}).",
     },
+    "rounding.published": {"nl": "de gepubliceerde score", "en": "the published score"},
+    "rounding.exact": {"nl": "de exacte score", "en": "the exact score"},
     "check.factors": {"nl": "Factoren ({edition})", "en": "Factors ({edition})"},
     "check.factor_4_mark": {"nl": "fundamentele rechten", "en": "fundamental rights"},
     "check.history": {"nl": "Verloop van de totaalscore", "en": "Overall score across editions"},
@@ -231,6 +233,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.next_no_advice": {
         "nl": "Volgende stap: op basis van de score is geen advies nodig. Stel wel de richtvraag; neem in overeenkomsten de mensenrechtenclausule op.",
         "en": "Next step: the score does not call for advice. Do ask the guiding question; include the human-rights clause in agreements.",
+    },
+    "check.next_procurement": {
+        "nl": "Volgende stap (aankoop): op basis van de score is geen advies nodig. Vraag van de leverancier dat hij de Universele Verklaring van de Rechten van de Mens en het Europees Verdrag voor de Rechten van de Mens naleeft, en neem de mensenrechtenclausule op: hrtoets clause render procurement -o overeenkomst.docx --partner LEVERANCIER --country LAND.",
+        "en": "Next step (procurement): the score does not call for advice. Require the supplier to respect the Universal Declaration of Human Rights and the European Convention on Human Rights, and include the human-rights clause: hrtoets clause render procurement -o agreement.docx --partner SUPPLIER --country COUNTRY.",
+    },
+    "check.next_procurement_advice": {
+        "nl": "Volgende stap (aankoop): laat je adviseren voor je gunt. Vraag van de leverancier dat hij de Universele Verklaring van de Rechten van de Mens en het Europees Verdrag voor de Rechten van de Mens naleeft, en neem de mensenrechtenclausule op: hrtoets clause render procurement -o overeenkomst.docx --partner LEVERANCIER --country LAND.",
+        "en": "Next step (procurement): seek advice before awarding. Require the supplier to respect the Universal Declaration of Human Rights and the European Convention on Human Rights, and include the human-rights clause: hrtoets clause render procurement -o agreement.docx --partner SUPPLIER --country COUNTRY.",
+    },
+    "check.next_council": {
+        "nl": "Volgende stap ({kind}): op basis van de score is geen advies van de mensenrechtenraad nodig. Stel wel de richtvraag; leg de toets vast met hrtoets log add.",
+        "en": "Next step ({kind}): the score does not call for the human-rights council's advice. Do ask the guiding question; record the check with hrtoets log add.",
+    },
+    "check.next_council_advice": {
+        "nl": "Volgende stap ({kind}): vraag het advies van de Gentse mensenrechtenraad (niet bindend, wel richtinggevend), en leg de toets vast met hrtoets log add.",
+        "en": "Next step ({kind}): ask Ghent's human-rights council for advice (not binding but guiding), and record the check with hrtoets log add.",
     },
     "council.delegation-in": {"nl": "delegaties ontvangen", "en": "receiving a foreign delegation"},
     "council.delegation-out": {

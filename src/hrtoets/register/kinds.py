@@ -5,13 +5,13 @@ Every value the user types is parsed here, so a wrong one is one sentence listin
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from enum import StrEnum
 from functools import cache
 from typing import Final, TypeVar
 
 from hrtoets.errors import InputError
+from hrtoets.messages import spoken
 from hrtoets.rule import Answer
 
 
@@ -102,13 +102,6 @@ _SYNONYMS: Final[dict[str, dict[str, str]]] = {
     "answer": {"j": "yes", "n": "no", "y": "yes", "weet niet": "unsure", "misschien": "unsure"},
     "status": {"nagekeken": "to-review", "te bekijken": "to-review"},
 }
-
-
-def spoken(text: str) -> str:
-    """``text`` as compared with a label: case, accents, hyphens and extra spaces erased."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.replace("-", " ").replace("_", " ").split())
 
 
 @cache
