@@ -18,6 +18,7 @@ import typer.main
 
 from hrtoets.cli.app import COMMAND_MODULES, app
 from hrtoets.messages.cli_help import HELP_NL, folded
+from tests.batch_files import write_csv
 from tests.conftest import Invoke, flat
 
 pytest_plugins = ["tests.register_fixtures"]  # db_url
@@ -260,3 +261,57 @@ def test_the_prompt_is_dutch_asks_again_and_end_of_input_is_130(home: Path) -> N
         if code == 0:
             assert json.loads(out)["answer"] == "unsure"
     assert set(COMMAND_MODULES)  # the app under test is the real one
+
+
+def test_a_merge_list_with_dutch_headers_fills_the_variables(cli: Invoke, tmp_path: Path) -> None:
+    rows = tmp_path / "rijen.csv"
+    rows.write_text(
+        "Naam;Land;Duur;Doel\nStad Fès;Marokko;drie jaar;uitwisseling van jongeren\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "uit"
+    out.mkdir()
+    cli("clause", "render", "partnership", "--rows", str(rows), "--out-dir", str(out),
+        "--format", "md")  # fmt: skip
+    (written,) = out.iterdir()
+    text = written.read_text(encoding="utf-8")
+    assert "Stad Fès" in text
+    assert "met als doel: uitwisseling van jongeren" in text
+    assert "geldt voor drie jaar" in text
+
+
+def test_the_screened_workbook_is_named_in_the_user_s_language(cli: Invoke, tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "partners.csv", ["Naam;Land", "Acme;Marokko"])
+    cli("batch", str(source))
+    assert (tmp_path / "partners.getoetst.xlsx").is_file()
+    cli("batch", str(source), "--lang", "en")
+    assert (tmp_path / "partners.screened.xlsx").is_file()
+
+
+def test_check_kind_tailors_the_next_step(cli: Invoke) -> None:
+    procurement = flat(cli("check", "Marokko", "--kind", "aankoop").stdout)
+    assert "Volgende stap (aankoop): laat je adviseren voor je gunt." in procurement
+    assert "Universele Verklaring van de Rechten van de Mens" in procurement
+    assert "hrtoets clause render procurement" in procurement
+    council = flat(cli("check", "Marokko", "--kind", "partnership", "--lang", "en").stdout)
+    assert "Next step (concluding a bilateral partnership): ask Ghent's human-rights council" in (
+        council
+    )
+    plain = flat(cli("check", "Marokko").stdout)
+    assert "Universele Verklaring" not in plain and "delegaties ontvangen" in plain
+
+
+def test_index_list_regions_in_dutch_and_the_advice_count(cli: Invoke) -> None:
+    every = json.loads(cli("index", "list", "--json").stdout)
+    found = json.loads(cli("index", "list", "--region", "Europa", "--json").stdout)
+    assert "BEL" in {c["iso3"] for c in found} and "UKR" in {c["iso3"] for c in found}
+    assert {c["region"] for c in found} == {"EU, EFTA, and North America",
+                                            "Eastern Europe and Central Asia"}  # fmt: skip
+    out = flat(cli("index", "list", "--region", "europa", "--advice-needed").stdout)
+    assert "Regio's die 'europa' bevatten: EU, EVA en Noord-Amerika; Oost-Europa en" in out
+    needed = [c for c in every if c["advice_needed"]]
+    region_needed = [c for c in found if c["advice_needed"]]
+    assert f"{len(region_needed)} landen van {len(every)} in editie" in out or (
+        f"{len(region_needed)} land van {len(every)}" in out
+    )
+    assert "vraagt altijd advies" in out and len(needed) >= len(region_needed)

@@ -29,8 +29,7 @@ def check(
         typer.Option(
             "--kind",
             help="The kind of contact, to tailor the next step: delegation-in, delegation-out, "
-            "network, partnership, procurement or other (Dutch labels too: aankoop, "
-            "partnerschap …).",
+            "network, partnership, procurement or other (the Dutch labels work too).",
             show_default=False,
         ),
     ] = None,

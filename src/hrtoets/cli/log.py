@@ -52,8 +52,7 @@ def add(
         typer.Option(
             "--kind",
             help="The kind of contact: delegation-in, delegation-out, network, partnership, "
-            "procurement or other (Dutch labels too: delegatie ontvangen, partnerschap, "
-            "aankoop …).",
+            "procurement or other (the Dutch labels work too).",
         ),
     ],
     title: Annotated[str, typer.Option("--title", help="Title or purpose of the contact.")],
@@ -113,8 +112,7 @@ def advice(
         str | None,
         typer.Option(
             "--outcome",
-            help="With --received: positive, negative or conditional "
-            "(positief, negatief, voorwaardelijk).",
+            help="With --received: positive, negative or conditional (the Dutch labels work too).",
             show_default=False,
         ),
     ] = None,
@@ -150,8 +148,7 @@ def decide(
         str,
         typer.Option(
             "--decision",
-            help="What the city decided: go, no-go or adjusted "
-            "(doorgaan, niet doorgaan, aangepast doorgaan).",
+            help="What the city decided: go, no-go or adjusted (the Dutch labels work too).",
         ),
     ],
     date: DateOption = None,
@@ -268,7 +265,7 @@ def list_(
         typer.Option(
             "--status",
             help="Status: open, advice-requested, advice-received, decided, not-needed, withdrawn "
-            "or to-review (Dutch labels too: advies gevraagd …).",
+            "or to-review (the Dutch labels work too).",
             show_default=False,
         ),
     ] = None,

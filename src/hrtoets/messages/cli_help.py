@@ -67,7 +67,7 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "The kind of contact, to tailor the next step: delegation-in, delegation-out, network, "
-        "partnership, procurement or other (Dutch labels too: aankoop, partnerschap …).",
+        "partnership, procurement or other (the Dutch labels work too).",
         "De soort contact, voor de juiste volgende stap: delegatie ontvangen, delegatie naar het "
         "buitenland, netwerk, partnerschap, aankoop of ander contact (of de Engelse codes).",
     ),
@@ -231,7 +231,7 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "The kind of contact: delegation-in, delegation-out, network, partnership, procurement or "
-        "other (Dutch labels too: delegatie ontvangen, partnerschap, aankoop …).",
+        "other (the Dutch labels work too).",
         "De soort contact: delegatie ontvangen, delegatie naar het buitenland, netwerk, "
         "partnerschap, aankoop of ander contact (of de Engelse codes).",
     ),
@@ -255,7 +255,7 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
     ("Advice was asked of the council.", "Het advies werd aan de raad gevraagd."),
     ("The council advised.", "De raad heeft geadviseerd."),
     (
-        "With --received: positive, negative or conditional (positief, negatief, voorwaardelijk).",
+        "With --received: positive, negative or conditional (the Dutch labels work too).",
         "Met --received: positief, negatief of voorwaardelijk.",
     ),
     (
@@ -271,8 +271,7 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
         "TEKST, wat elke weergave en elke export dan toont.",
     ),
     (
-        "What the city decided: go, no-go or adjusted (doorgaan, niet doorgaan, aangepast "
-        "doorgaan).",
+        "What the city decided: go, no-go or adjusted (the Dutch labels work too).",
         "Wat de Stad besliste: doorgaan, niet doorgaan of aangepast doorgaan.",
     ),
     (
@@ -311,7 +310,7 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
     ),
     (
         "Status: open, advice-requested, advice-received, decided, not-needed, withdrawn or "
-        "to-review (Dutch labels too: advies gevraagd …).",
+        "to-review (the Dutch labels work too).",
         "Status: open, advies gevraagd, advies ontvangen, beslist, geen advies nodig, ingetrokken "
         "of na te kijken (of de Engelse codes).",
     ),
