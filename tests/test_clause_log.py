@@ -6,6 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from hrtoets.register import CheckFilter, open_register
 from tests.conftest import Invoke, flat
 
@@ -117,42 +119,33 @@ def test_council_kind_without_answer_writes_no_file(tmp_path: Path, cli: Invoke)
     assert not out.exists()
 
 
-def test_delegation_needs_a_kind(tmp_path: Path, cli: Invoke) -> None:
-    out = tmp_path / "d.txt"
-    result = cli(
-        "clause",
-        "render",
-        "delegation",
-        "-o",
-        str(out),
-        "--partner",
-        "Rabat",
-        "--country",
-        "Marokko",
-        "--log",
-        "--lang",
-        "en",
-        expect=2,
+@pytest.mark.parametrize("direction", ["delegation-in", "delegation-out"])
+def test_the_delegation_template_decides_the_kind(
+    tmp_path: Path, cli: Invoke, direction: str
+) -> None:
+    out = tmp_path / f"{direction}.txt"
+    result = cli("clause", "render", direction, "-o", str(out), "--partner", "Rabat",
+                 "--country", "Marokko", "--log", "--answer", "twijfel", "--json")  # fmt: skip
+    assert json.loads(result.stdout)["template"] == direction
+    (check,) = json.loads(cli("log", "list", "--json").stdout)
+    assert check["kind"] == direction
+    assert out.exists()
+
+
+def test_a_template_of_your_own_needs_a_kind(tmp_path: Path, cli: Invoke, home: Path) -> None:
+    own = tmp_path / "mine" / "en"
+    own.mkdir(parents=True)
+    (own / "visit.j2").write_text(
+        '{% import "_clause.j2" as clause %}\n@title Visit\n@p {{ partner }}\n'
+        "{{ clause.article(lang) }}\n",
+        encoding="utf-8",
     )
+    (home / "config.toml").write_text(f'templates_dir = "{tmp_path / "mine"}"\n', encoding="utf-8")
+    out = tmp_path / "v.txt"
+    result = cli("clause", "render", "visit", "-o", str(out), "--partner", "Rabat", "--log",
+                 "--lang", "en", expect=2)  # fmt: skip
     assert flat(result.stderr).startswith("Say with --kind what kind of check")
     assert not out.exists()
-    cli(
-        "clause",
-        "render",
-        "delegation",
-        "-o",
-        str(out),
-        "--partner",
-        "Rabat",
-        "--country",
-        "Marokko",
-        "--log",
-        "--kind",
-        "delegation-in",
-        "--answer",
-        "unsure",
-    )
-    assert out.exists()
 
 
 def test_log_options_need_log(tmp_path: Path, cli: Invoke) -> None:

@@ -124,7 +124,7 @@ def test_an_existing_target_writes_nothing(cli: Invoke, tmp_path: Path, out_dir:
 def test_shared_options_and_row_countries(cli: Invoke, tmp_path: Path, out_dir: Path) -> None:
     rows = write_csv(tmp_path / "p.csv", "partner,land\nMet land,Japan\nZonder land,\n")
     result = cli(
-        "clause", "render", "delegation", "--rows", str(rows), "--out-dir", str(out_dir),
+        "clause", "render", "delegation-out", "--rows", str(rows), "--out-dir", str(out_dir),
         "--country", "Belgium", "--var", "visit_dates=1-3 mei", "--format", "txt", "--json",
     )  # fmt: skip
     records = json.loads(result.stdout)
@@ -215,16 +215,46 @@ def test_unused_column_is_said_and_ignored(cli: Invoke, tmp_path: Path, out_dir:
     assert sorted(p.name for p in out_dir.iterdir()) == ["Acme.txt"]
 
 
-def test_unrecognised_country_column_is_refused(cli: Invoke, tmp_path: Path, out_dir: Path) -> None:
-    rows = write_csv(tmp_path / "p.csv", "partner;Bezochte landen\nAcme;Marokko\n")
-    result = cli(
-        "clause", "render", "partnership", "--rows", str(rows), "--out-dir", str(out_dir),
-        expect=2,
-    )  # fmt: skip
-    assert flat(result.stderr) == (
-        f"De kolom 'Bezochte landen' van {rows} lijkt landen te bevatten, maar wordt niet als "
-        "landenkolom herkend; noem ze 'land' of 'country', zodat elk land getoetst wordt."
-    )
+@pytest.mark.parametrize("header", ["Bezochte landen", "Herkomstland", "Land leverancier"])
+def test_a_column_that_looks_like_countries_is_screened(
+    cli: Invoke, tmp_path: Path, out_dir: Path, header: str
+) -> None:
+    """The merge finds its country column as batch does; none is left unscreened."""
+    rows = write_csv(tmp_path / "p.csv", f"partner;{header}\nAcme;Marokko\n")
+    result = cli("clause", "render", "partnership", "--rows", str(rows), "--out-dir",
+                 str(out_dir), "--format", "md", "--json")  # fmt: skip
+    (written,) = json.loads(result.stdout)
+    assert [c["iso3"] for c in written["countries"]] == ["MAR"]
+    assert written["advice_needed"] is True
+
+
+def test_a_country_column_found_by_content_and_by_option(
+    cli: Invoke, tmp_path: Path, out_dir: Path
+) -> None:
+    rows = write_csv(tmp_path / "p.csv", "partner;Waar;Stad\nAcme;Marokko;Rabat\nBolt;BE;Gent\n")
+    result = cli("clause", "render", "network", "--rows", str(rows), "--out-dir",
+                 str(out_dir), "--format", "md", "--json")  # fmt: skip
+    assert [[c["iso3"] for c in w["countries"]] for w in json.loads(result.stdout)] == [
+        ["MAR"],
+        ["BEL"],
+    ]
+    other = tmp_path / "other"
+    other.mkdir()
+    chosen = cli("clause", "render", "network", "--rows", str(rows), "--out-dir", str(other),
+                 "--format", "md", "--column", "Waar", "--json")  # fmt: skip
+    assert len(json.loads(chosen.stdout)) == 2
+
+
+def test_a_merge_with_typos_names_every_row_and_writes_nothing(
+    cli: Invoke, tmp_path: Path, out_dir: Path
+) -> None:
+    rows = write_csv(tmp_path / "p.csv", "partner;land\nAcme;Marrokko\nBolt;België\nCobra;Congo\n")
+    result = cli("clause", "render", "partnership", "--rows", str(rows), "--out-dir",
+                 str(out_dir), expect=2)  # fmt: skip
+    said = flat(result.stderr)
+    assert said.startswith(f"2 rijen van {rows} kunnen geen overeenkomst worden")
+    assert "rij 2: 'Marrokko' is niet één land of regio" in said and "Marokko (MAR)" in said
+    assert "rij 4: 'Congo' is niet één land of regio" in said and "Congo-Kinshasa (COD)" in said
     assert list(out_dir.iterdir()) == []
 
 
@@ -238,6 +268,7 @@ def test_unused_shared_var_is_refused_before_any_row(
     )  # fmt: skip
     assert flat(result.stderr) == (
         "Sjabloon 'clause' gebruikt geen variabele 'purpose'; controleer de schrijfwijze (het "
-        "sjabloon gebruikt: countries, date, organisation, partner, signatory, signatory_title)."
+        "sjabloon gebruikt: countries, date, organisation, partner, place, signatory, "
+        "signatory_title)."
     )
     assert list(out_dir.iterdir()) == []

@@ -25,7 +25,7 @@ EN_CLAUSE = (
 )
 CLAUSE = {"nl": NL_CLAUSE, "en": EN_CLAUSE}
 CLAUSE_HEADING = {"nl": "Mensenrechten", "en": "Human rights"}
-AGREEMENTS = ("partnership", "network", "delegation", "procurement")
+AGREEMENTS = ("partnership", "network", "delegation-in", "delegation-out", "procurement")
 OWN_TEMPLATE = """{% import "_clause.j2" as clause %}
 @title Memorandum van overeenstemming
 @party {{ organisation }}
@@ -325,8 +325,8 @@ def test_list_shows_every_template_in_both_languages(cli: Invoke) -> None:
 
 
 def test_show_previews_with_placeholders(cli: Invoke) -> None:
-    out = cli("clause", "show", "delegation", "--lang", "en").stdout
-    assert out.startswith("Letter of intent for a delegation visit\n")
+    out = cli("clause", "show", "delegation-out", "--lang", "en").stdout
+    assert out.startswith("Letter of intent for a delegation visit abroad\n")
     assert "A delegation of Stad Gent visits ‹partner› in ‹country›." in out
     assert EN_CLAUSE in out.splitlines()
 
@@ -340,8 +340,8 @@ def test_show_source_prints_the_template(cli: Invoke) -> None:
 def test_unknown_template(cli: Invoke) -> None:
     result = cli("clause", "show", "lease", expect=2)
     assert flat(result.stderr) == (
-        "Er is geen sjabloon 'lease'; kies uit: clause, delegation, network, partnership, "
-        "procurement."
+        "Er is geen sjabloon 'lease'; kies uit: clause, delegation-in, delegation-out, network, "
+        "partnership, procurement."
     )
 
 

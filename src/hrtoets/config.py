@@ -26,6 +26,7 @@ DEFAULT_INDEX_URL: Final = (
     "{edition}_wjp_rule_of_law_index_HISTORICAL_DATA_FILE.xlsx"
 )
 DEFAULT_ORGANISATION: Final = "Stad Gent"
+DEFAULT_PLACE: Final = "Gent"
 
 _KNOWN_KEYS: Final = frozenset(
     {
@@ -40,6 +41,7 @@ _KNOWN_KEYS: Final = frozenset(
         "database",
         "templates_dir",
         "timezone",
+        "place",
     }
 )
 
@@ -60,6 +62,7 @@ class Settings:
     database: str | None = None
     templates_dir: Path | None = None
     timezone: str = DEFAULT_TIMEZONE  # where times are shown to people (stored in UTC)
+    place: str = DEFAULT_PLACE  # where agreements are signed ("Opgemaakt te Gent op …")
 
     @property
     def config_path(self) -> Path:
@@ -117,6 +120,7 @@ def load_settings(
         database=db or env.get("HRTOETS_DB") or _text(raw, "database", "") or None,
         templates_dir=Path(str(templates)).expanduser() if templates else None,
         timezone=_timezone(raw, _text(raw, "timezone", DEFAULT_TIMEZONE)),
+        place=_text(raw, "place", DEFAULT_PLACE),
     )
 
 
@@ -298,6 +302,7 @@ def explain_settings(
         SettingSource("database", settings.database_url, origin("database", db, "HRTOETS_DB")),
         SettingSource("templates_dir", str(settings.templates_dir or ""), origin("templates_dir")),
         SettingSource("timezone", settings.timezone, origin("timezone")),
+        SettingSource("place", settings.place, origin("place")),
     ]
     return settings, tuple(rows)
 

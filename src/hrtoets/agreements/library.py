@@ -407,7 +407,19 @@ def _environment(loader: _Loader, *, finalize: bool = True) -> jinja2.Environmen
     )
     for name in _WITHHELD:  # lipsum(10**7) is hours of text and gigabytes
         env.globals.pop(name, None)
+    env.filters["listed"] = listed
     return env
+
+
+_AND: Final = {"nl": "en", "en": "and", "fr": "et", "de": "und"}
+
+
+def listed(items: object, lang: str = "nl") -> str:
+    """Names as a sentence lists them: "Duitsland en Frankrijk", "A, B en C" (`| listed(lang)`)."""
+    names = [str(item) for item in items] if isinstance(items, list | tuple) else [str(items)]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_AND.get(lang, 'and')} {names[-1]}"
 
 
 class _BoundedSandbox(SandboxedEnvironment):

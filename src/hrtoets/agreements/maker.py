@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from hrtoets.agreements.library import TemplateLibrary
 from hrtoets.agreements.model import Document
 from hrtoets.agreements.variables import COUNTRY_KEYS, Value, clean, country_queries, usable
-from hrtoets.agreements.writers import format_of, write_document
-from hrtoets.countries import split_cell
-from hrtoets.errors import InputError
+from hrtoets.agreements.writers import DocumentInfo, format_of, write_document
+from hrtoets.countries import describe, split_cell
+from hrtoets.errors import InputError, UnknownCountry
 from hrtoets.files import atomic_path, sha256_file
 
 if TYPE_CHECKING:
@@ -103,13 +103,17 @@ class AgreementMaker:
             self._screener = Screener.from_settings(self.settings)
         return self._screener
 
-    def defaults(self) -> dict[str, Value]:
-        """The variables every template may use without the user giving them."""
+    def defaults(self, lang: str = "nl") -> dict[str, Value]:
+        """The variables every template may use without the user giving them: the date written
+        out in ``lang`` ("1 december 2026") and the place from config.toml among them."""
+        from hrtoets.dates import day_text
+
         return {
             "organisation": clean(self.settings.organisation),
             "signatory": clean(self.settings.signatory),
             "signatory_title": clean(self.settings.signatory_title),
-            "date": self.today.isoformat(),
+            "date": day_text(self.today, lang),
+            "place": clean(self.settings.place),
         }
 
     def takes(self, name: str, lang: str) -> frozenset[str] | None:
@@ -146,7 +150,7 @@ class AgreementMaker:
         """
         self.check_names(name, lang, variables)
         given = usable(variables)
-        context: dict[str, Value] = {**self.defaults(), **given}
+        context: dict[str, Value] = {**self.defaults(lang), **given}
         resolver = self.screener.resolver  # "Marokko, België" in one cell is two countries
         queries = [
             part for query in country_queries(context) for part in split_cell(query, resolver)
@@ -154,6 +158,14 @@ class AgreementMaker:
         for key in COUNTRY_KEYS:
             context.pop(key, None)
         verdicts = tuple(self.screener.screen(query) for query in dict.fromkeys(queries))
+        for verdict in verdicts:  # an agreement names screened places only, never a typo
+            if not verdict.screened:
+                near = verdict.candidates or verdict.suggestions
+                raise UnknownCountry(
+                    "agreements.country_unscreened",
+                    query=verdict.query,
+                    names=", ".join(describe(c, lang) for c in near) or "—",
+                )
         if verdicts:
             context["countries"] = tuple(v.display_name(lang) for v in verdicts)
         partner = context.get("partner")
@@ -165,7 +177,7 @@ class AgreementMaker:
     def preview(self, name: str, lang: str) -> Document:
         """The agreement as it would read, with placeholders and no screening."""
         context: dict[str, Value] = {
-            **self.defaults(),
+            **self.defaults(lang),
             "partner": "‹partner›",
             "countries": ("‹country›",),
         }
@@ -175,7 +187,8 @@ class AgreementMaker:
         """Write atomically in the format of ``path``'s extension; refuse to overwrite unasked."""
         fmt = format_of(path)
         with atomic_path(path, force=force) as tmp:
-            write_document(agreement.document, tmp, fmt, html=self.library.render_html)
+            info = DocumentInfo(self.settings.organisation, dt.datetime.now(dt.UTC))
+            write_document(agreement.document, tmp, fmt, html=self.library.render_html, info=info)
         return WrittenAgreement(agreement, path, fmt, sha256_file(path))
 
     def render(

@@ -32,12 +32,12 @@ from hrtoets.agreements.variables import (
     COUNTRY_KEYS,
     Value,
     column_variable,
-    looks_like_countries,
     row_variables,
 )
 from hrtoets.agreements.writers import SUFFIXES
 from hrtoets.errors import HrtoetsError, InputError, InputFileError, OsProblem, os_problem
 from hrtoets.files import check_writable, interrupts_deferred, remove_stale, scratch_folder
+from hrtoets.messages import t
 
 if TYPE_CHECKING:
     from hrtoets.tables import Table
@@ -107,6 +107,7 @@ def merge(
     fmt: str,
     base: Mapping[str, Value] | None = None,
     force: bool = False,
+    column: str | None = None,
     on_written: Callable[[int, int], None] | None = None,
 ) -> MergeResult:
     """Write one agreement per non-empty row of ``table`` into ``folder``, in format ``fmt``.
@@ -117,7 +118,7 @@ def merge(
     if not folder.is_dir():
         raise InputFileError("file.no_folder", path=folder)
     maker.check_names(name, lang, base or {})
-    columns, ignored = _columns(maker, name, lang, table)
+    columns, ignored = _columns(maker, name, lang, table, column)
     prepared, skipped = _prepare_rows(maker, name, lang, table, columns=columns, base=base or {})
     if not prepared:
         raise InputError("agreements.no_rows", path=table.source)
@@ -156,17 +157,21 @@ def _move(written: WrittenAgreement, target: Path) -> WrittenAgreement:
 
 
 def _columns(
-    maker: AgreementMaker, name: str, lang: str, table: Table
+    maker: AgreementMaker, name: str, lang: str, table: Table, wanted: str | None
 ) -> tuple[list[str | None], tuple[str, ...]]:
-    """The variable of each column (None: unused) and the headers of the unused ones."""
+    """The variable of each column (None: unused) and the headers of the unused ones.
+
+    The country columns are found as ``batch`` finds its country column (the same code: header,
+    else content; ``wanted`` is ``--column``), and all of them are screened: a column that
+    holds countries never goes into an agreement, or stays out of one, unscreened.
+    """
+    from hrtoets.country_column import country_columns
+
     takes = maker.takes(name, lang)
     columns = [column_variable(header, takes) for header in table.headers]
+    for index in country_columns(table, maker.screener.resolver, wanted):
+        columns[index] = "countries"
     unused = [h for h, c in zip(table.headers, columns, strict=True) if c is None and h.strip()]
-    reads = maker.library.variables(name, lang)
-    if reads is not None and "countries" in reads and not set(columns) & set(COUNTRY_KEYS):
-        for header in unused:
-            if looks_like_countries(header):
-                raise InputError("agreements.country_column", column=header, path=table.source)
     return columns, tuple(unused)
 
 
@@ -179,9 +184,11 @@ def _prepare_rows(
     columns: list[str | None],
     base: Mapping[str, Value],
 ) -> tuple[list[tuple[int, Agreement]], list[int]]:
-    """Every non-empty row rendered in memory; the first failing row stops the merge."""
+    """Every non-empty row rendered in memory; a failing row stops the merge, and every failing
+    row is named (a list with three typos is fixed in one go, not in three runs)."""
     prepared: list[tuple[int, Agreement]] = []
     skipped: list[int] = []
+    failed: list[tuple[int, HrtoetsError]] = []
     for index, cells in enumerate(table.rows):
         row = index + 2  # as a spreadsheet numbers it: the header is row 1
         own = row_variables(columns, cells)
@@ -194,7 +201,16 @@ def _prepare_rows(
         try:
             prepared.append((row, maker.prepare(name, lang, {**shared, **own})))
         except HrtoetsError as exc:
-            raise InputError(
-                "agreements.row_failed", row=row, path=table.source, error=exc.render(lang)
-            ) from exc
+            failed.append((row, exc))
+    if len(failed) == 1:
+        row, error = failed[0]
+        raise InputError(
+            "agreements.row_failed", row=row, path=table.source, error=error.render(lang)
+        ) from error
+    if failed:
+        rows = "; ".join(
+            t("agreements.row_problem", lang, row=number, error=problem.render(lang).rstrip("."))
+            for number, problem in failed
+        )
+        raise InputError("agreements.rows_failed", count=len(failed), path=table.source, rows=rows)
     return prepared, skipped

@@ -19,12 +19,14 @@ if TYPE_CHECKING:
     from hrtoets.config import Settings
     from hrtoets.register import CheckDraft, CheckRecord, Register
 
-# The kind of check a template's agreement is, when no --kind is given. A delegation letter can
-# be for a visit received or one made, so it needs --kind.
+# The kind of check a template's agreement is, when no --kind is given: the template decides (a
+# delegation received and one sent abroad each have their own letter).
 TEMPLATE_KINDS: Final = {
     "partnership": "partnership",
     "network": "network",
     "procurement": "procurement",
+    "delegation-in": "delegation-in",
+    "delegation-out": "delegation-out",
     "clause": "other",
 }
 

@@ -151,11 +151,6 @@ def column_variable(header: str, takes: frozenset[str] | None) -> str | None:
     return name if takes is None else None
 
 
-def looks_like_countries(header: str) -> bool:
-    """True when a word of the header starts with land/countr/pays ("Bezochte landen")."""
-    return any(word.startswith(_COUNTRY_PREFIXES) for word in header_name(header).split("_"))
-
-
 def row_variables(columns: Sequence[str | None], row: Sequence[str]) -> Variables:
     """One row as variables (``columns`` from :func:`column_variable`); empty cells left out.
 

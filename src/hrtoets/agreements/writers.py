@@ -9,9 +9,12 @@ partner called "Smith & Zonen <BV>" can silently cut the rest of the document aw
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -32,22 +35,52 @@ def format_of(path: Path) -> str:
     return fmt
 
 
-def write_docx(document: Document, path: Path) -> None:
-    """A Word agreement: title, numbered parties, article headings, a signature table."""
+# The document language Word checks spelling in: Belgian Dutch, British English.
+WORD_LANGUAGES: Final = {"nl": "nl-BE", "en": "en-GB"}
+_LANG_ATTRIBUTE: Final = re.compile(rb'(<w:(?:lang|themeFontLang)\b[^>]*?\sw:val=")[^"]*(")')
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What a file says about itself: who made it (the organisation) and when."""
+
+    author: str
+    moment: dt.datetime
+
+
+def write_docx(document: Document, path: Path, info: DocumentInfo | None = None) -> None:
+    """A Word agreement as a Belgian office expects it: A4 with 2.5 cm margins, the document
+    language nl-BE or en-GB (so Word checks the right spelling), the organisation as author and
+    now as the time, nothing left of python-docx's template defaults; title, numbered parties,
+    article headings, a signature table.
+
+    The page, the language and the application are set once per process and language in an empty
+    base document; each agreement opens that base (what ``docx.Document()`` costs anyway). Styles
+    are set by their ids: python-docx looks a style up by name by scanning every style, which
+    made a 1,000-document merge half again slower than a bare python-docx loop.
+    """
     import docx
 
-    word = docx.Document()
-    word.core_properties.title = document.title
-    word.core_properties.language = document.lang
-    word.add_paragraph(document.title, style="Title")
+    language = WORD_LANGUAGES.get(document.lang, document.lang)
+    author = info.author if info else ""
+    word = docx.Document(io.BytesIO(_base_document(language, author)))
+    moment = info.moment if info else dt.datetime.now(dt.UTC)
+    props = word.core_properties
+    props.title = document.title
+    props.language = language
+    props.author = props.last_modified_by = author
+    props.comments = props.subject = props.keywords = props.category = ""
+    props.created = props.modified = moment.astimezone(dt.UTC).replace(microsecond=0)
+    props.revision = 1
+    _styled(word, document.title, "Title")
     for block in document.blocks:
         if isinstance(block, Paragraph):
             word.add_paragraph(block.text)
         elif isinstance(block, Parties):
             for party in block.parties:
-                word.add_paragraph(party, style="List Number")
+                _styled(word, party, "ListNumber")
         elif isinstance(block, Article):
-            word.add_heading(f"{block.label} – {block.heading}", level=1)
+            _styled(word, f"{block.label} – {block.heading}", "Heading1")
             for text in block.paragraphs:
                 word.add_paragraph(text)
         else:
@@ -59,11 +92,66 @@ def write_docx(document: Document, path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+def _styled(word: Any, text: str, style_id: str) -> None:
+    """A paragraph in the style with id ``style_id`` (Title, ListNumber, Heading1)."""
+    word.add_paragraph(text)._p.style = style_id
+
+
+@functools.cache
+def _base_document(language: str, company: str) -> bytes:
+    """The empty agreement every Word file starts from: A4, 2.5 cm margins, ``language``."""
+    import docx
+    from docx.shared import Cm, Mm
+
+    word = docx.Document()
+    for section in word.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.5))
+    _set_language(word, language)
+    _set_application(word, company)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+_APP_XML: Final = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>hrtoets</Application><Company>{company}</Company></Properties>"
+)
+
+
+def _set_application(word: Any, company: str) -> None:
+    """docProps/app.xml names hrtoets and the organisation, not the template's Word for Mac."""
+    from xml.sax.saxutils import escape
+
+    for part in word.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = _APP_XML.format(company=escape(company)).encode("utf-8")
+
+
+def _set_language(word: Any, language: str) -> None:
+    """Every language mark of the template (styles, the styles with effects, the theme fonts)."""
+    value = language.encode("ascii")
+    for part in word.part.package.iter_parts():
+        if part.partname in ("/word/styles.xml", "/word/settings.xml"):
+            continue
+        blob = getattr(part, "_blob", None)
+        if isinstance(blob, bytes) and b"w:lang" in blob:
+            part._blob = _LANG_ATTRIBUTE.sub(rb"\g<1>" + value + rb"\g<2>", blob)
+    qualified = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val"
+    for root in (word.styles.element, word.settings.element):
+        for element in root.iter():
+            if str(element.tag).endswith(("}lang", "}themeFontLang")):
+                element.set(qualified, language)
+
+
 def _docx_signatures(word: Any, block: Signatures) -> None:
     """Signatures side by side in a borderless table, one column per party."""
     table = word.add_table(rows=1, cols=len(block.signatures))
     for cell, signature in zip(table.rows[0].cells, block.signatures, strict=True):
-        cell.paragraphs[0].add_run(signature.label, style="Strong")
+        cell.paragraphs[0].add_run(signature.label)._r.style = "Strong"
         for line in signature.lines:
             cell.add_paragraph(line)
 
@@ -128,11 +216,16 @@ def _spaced(paragraphs: Iterable[str]) -> list[str]:
 
 
 def write_document(
-    document: Document, path: Path, fmt: str, *, html: Callable[[Document], str]
+    document: Document,
+    path: Path,
+    fmt: str,
+    *,
+    html: Callable[[Document], str],
+    info: DocumentInfo | None = None,
 ) -> None:
     """Write ``document`` to ``path`` (a temporary file) in ``fmt``; ``html`` renders the page."""
     if fmt == "docx":
-        write_docx(document, path)
+        write_docx(document, path, info)
         return
     renderers: dict[str, Callable[[Document], str]] = {
         "md": to_markdown,

@@ -1,14 +1,13 @@
 """Batch screening of partner lists: a spreadsheet in, a screened workbook out.
 
 ``run_batch`` reads a list (:mod:`hrtoets.tables`), finds the country column
-(:mod:`~hrtoets.batch.columns`), screens each distinct value once (:mod:`~hrtoets.batch.core`) and
+(:mod:`~hrtoets.country_column`), screens each distinct value once (:mod:`~hrtoets.batch.core`) and
 writes the screened workbook (:mod:`~hrtoets.batch.workbook`). ``BatchResult.rows`` keeps every
 row's number, input text and :class:`~hrtoets.screening.Verdict`, e.g. for the register.
 """
 
 from __future__ import annotations
 
-from hrtoets.batch.columns import ColumnChoice, How, choose_column
 from hrtoets.batch.core import (
     BatchResult,
     BatchRow,
@@ -21,6 +20,7 @@ from hrtoets.batch.core import (
 )
 from hrtoets.batch.run import run_batch
 from hrtoets.batch.workbook import write_workbook
+from hrtoets.country_column import ColumnChoice, How, choose_column
 
 __all__ = [
     "BatchResult",

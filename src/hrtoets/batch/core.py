@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from hrtoets.batch.columns import ColumnChoice, choose_column
 from hrtoets.countries import Place, split_cell
+from hrtoets.country_column import ColumnChoice, choose_column
 from hrtoets.errors import InputError
 from hrtoets.files import check_writable
 from hrtoets.rule import Reason, Rounding

@@ -35,7 +35,8 @@ clause_app = typer.Typer(
 NameArgument = Annotated[
     str,
     typer.Argument(
-        help="Template: partnership, network, delegation, procurement or clause.",
+        help="Template: partnership, network, delegation-in (receiving a delegation), "
+        "delegation-out (a city delegation abroad), procurement or clause.",
         metavar="NAME",
         show_default=False,
     ),
@@ -126,6 +127,14 @@ def render(  # every option keyword-only: they are named on the command line too
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="Mail merge: the sheet (default: the first).")
     ] = None,
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column",
+            help="Mail merge: the header of the country column (default: found by header or "
+            "content, as batch finds it).",
+        ),
+    ] = None,
     out_dir: Annotated[
         Path | None, typer.Option("--out-dir", help="Mail merge: the folder to write into.")
     ] = None,
@@ -149,8 +158,8 @@ def render(  # every option keyword-only: they are named on the command line too
         str | None,
         typer.Option(
             "--kind",
-            help="With --log, for a new check: its kind (default: from the template; "
-            "delegation needs delegation-in or delegation-out).",
+            help="With --log, for a new check: its kind (default: from the template; a template "
+            "of your own needs it).",
             show_default=False,
         ),
     ] = None,
@@ -178,7 +187,7 @@ def render(  # every option keyword-only: they are named on the command line too
     variables = _variables(data, var or [], partner, country or [])
     maker = AgreementMaker(session.settings)
     if rows is not None and out_dir is not None:
-        source = _Rows(rows, sheet, out_dir, fmt)
+        source = _Rows(rows, sheet, out_dir, fmt, column)
         _mail_merge(session, maker, name, source, variables, force=force, json_output=json_output)
         return
     assert output is not None
@@ -299,6 +308,7 @@ class _Rows:
     sheet: str | None
     folder: Path
     fmt: Format
+    column: str | None = None
 
 
 def _mail_merge(
@@ -327,6 +337,7 @@ def _mail_merge(
             fmt=rows.fmt.value,
             base=variables,
             force=force,
+            column=rows.column,
             on_written=on_written,
         )
 

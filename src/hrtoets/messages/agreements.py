@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "agreements.country_unscreened": {
+        "nl": "'{query}' is niet één land of regio dat hrtoets herkent (dichtst bij: {names}); een overeenkomst noemt alleen getoetste landen, dus typ de naam of code van één land of regio.",
+        "en": "'{query}' is not one country or region hrtoets recognises (closest: {names}); an agreement names screened countries only, so type the name or code of one country or region.",
+    },
+    "agreements.rows_failed": {
+        "nl": "{count:rij|rijen} van {path} kunnen geen overeenkomst worden, dus er is niets geschreven: {rows}",
+        "en": "{count:row|rows} of {path} cannot become an agreement, so nothing was written: {rows}",
+    },
+    "agreements.row_problem": {"nl": "rij {row}: {error}", "en": "row {row}: {error}"},
     # words that appear in the documents themselves
     "agreements.article": {"nl": "Artikel {number}", "en": "Article {number}"},
     # templates
@@ -145,10 +154,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Rij {row} van {path}: {error} Er is niets geschreven.",
         "en": "Row {row} of {path}: {error} Nothing was written.",
     },
-    "agreements.country_column": {
-        "nl": "De kolom '{column}' van {path} lijkt landen te bevatten, maar wordt niet als landenkolom herkend; noem ze 'land' of 'country', zodat elk land getoetst wordt.",
-        "en": "The column '{column}' of {path} seems to hold countries but is not recognised as the countries column; name it 'country' or 'land', so that every country is screened.",
-    },
     "agreements.ignored_columns": {
         "nl": "Let op: sjabloon '{name}' gebruikt deze kolommen van {path} niet, dus ze worden genegeerd: {columns}.",
         "en": "Warning: template '{name}' does not use these columns of {path}, so they are ignored: {columns}.",
@@ -182,8 +187,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreements.origin_package": {"nl": "ingebouwd", "en": "built in"},
     "agreements.origin_user": {"nl": "eigen map", "en": "own folder"},
     "agreements.log_kind_needed": {
-        "nl": "Geef met --kind aan wat voor toets de overeenkomst '{name}' vastlegt (bv. delegation-in of delegation-out), of leg ze vast bij een bestaande toets met --check ID.",
-        "en": "Say with --kind what kind of check the agreement '{name}' records (e.g. delegation-in or delegation-out), or record it on an existing check with --check ID.",
+        "nl": "Geef met --kind aan wat voor toets de overeenkomst '{name}' vastlegt (bv. partnerschap of aankoop), of leg ze vast bij een bestaande toets met --check ID.",
+        "en": "Say with --kind what kind of check the agreement '{name}' records (e.g. partnership or procurement), or record it on an existing check with --check ID.",
     },
     "agreements.log_with_rows": {
         "nl": "--log legt één overeenkomst vast; render zonder --rows om een overeenkomst in het register op te nemen.",

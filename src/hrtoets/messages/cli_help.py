@@ -349,8 +349,10 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
         "Bekijk een overeenkomst als tekst, met plaatshouders voor de partner en de landen.",
     ),
     (
-        "Template: partnership, network, delegation, procurement or clause.",
-        "Sjabloon: partnership, network, delegation, procurement of clause.",
+        "Template: partnership, network, delegation-in (receiving a delegation), delegation-out "
+        "(a city delegation abroad), procurement or clause.",
+        "Sjabloon: partnership, network, delegation-in (een delegatie ontvangen), delegation-out "
+        "(een delegatie van de Stad naar het buitenland), procurement of clause.",
     ),
     ("Print the Jinja2 template instead of a preview.", "Toon het Jinja2-sjabloon zelf."),
     (
@@ -382,6 +384,12 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
         "Mailmerge: één overeenkomst per rij van deze .xlsx of .csv.",
     ),
     ("Mail merge: the sheet (default: the first).", "Mailmerge: het blad (standaard: het eerste)."),
+    (
+        "Mail merge: the header of the country column (default: found by header or content, as "
+        "batch finds it).",
+        "Mailmerge: de kop van de landenkolom (standaard: gevonden aan de kop of de inhoud, zoals "
+        "batch ze vindt).",
+    ),
     ("Mail merge: the folder to write into.", "Mailmerge: de map om in te schrijven."),
     ("Mail merge: the output format.", "Mailmerge: het uitvoerformaat."),
     (
@@ -390,10 +398,10 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("With --log: the check to record it on.", "Met --log: de toets waarbij ze hoort."),
     (
-        "With --log, for a new check: its kind (default: from the template; delegation needs "
-        "delegation-in or delegation-out).",
-        "Met --log, voor een nieuwe toets: de soort (standaard: volgens het sjabloon; delegation "
-        "vraagt delegatie ontvangen of delegatie naar het buitenland).",
+        "With --log, for a new check: its kind (default: from the template; a template of your "
+        "own needs it).",
+        "Met --log, voor een nieuwe toets: de soort (standaard: volgens het sjabloon; een eigen "
+        "sjabloon vraagt ze).",
     ),
     # monitor, config
     (

@@ -23,6 +23,8 @@ _TEMPLATE_NL = """\
 # organisation = "Stad Gent"
 # signatory = ""
 # signatory_title = ""
+# Waar overeenkomsten ondertekend worden ("Opgemaakt te Gent op …").
+# place = "Gent"
 
 # Waar `hrtoets index update` de werkmap van WJP haalt; {{edition}} wordt het jaar.
 # index_url = "{index_url}"
@@ -58,6 +60,8 @@ _TEMPLATE_EN = """\
 # organisation = "Stad Gent"
 # signatory = ""
 # signatory_title = ""
+# Where agreements are signed ("Done at Ghent on …").
+# place = "Gent"
 
 # Where `hrtoets index update` downloads WJP's workbook; {{edition}} becomes the year.
 # index_url = "{index_url}"

@@ -100,6 +100,23 @@ def choose_column(
     return ColumnChoice(best, table.headers[best], How.CONTENT)
 
 
+def country_columns(
+    table: Table, resolver: CountryResolver, wanted: str | None = None
+) -> list[int]:
+    """Every column that holds countries, for a mail merge that must screen them all: ``wanted``
+    alone; else every header that is or mentions a country label ("Land", "Herkomstland",
+    "Bezochte landen"); else the column whose values are countries; else none."""
+    if wanted is not None:
+        return [_named(table.headers, wanted)]
+    found = sorted(set(_exact_headers(table.headers)) | set(_mentioning_headers(table.headers)))
+    if found:
+        return found
+    best = _best_by_content(
+        table, list(range(len(table.headers))), resolver, minimum=_CONTENT_SHARE
+    )
+    return [] if best is None else [best]
+
+
 def _named(headers: Sequence[str], wanted: str) -> int:
     """The column called ``wanted``: exactly, else case- and accent-insensitively if unique.
 
