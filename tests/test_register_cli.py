@@ -161,8 +161,8 @@ def test_add_in_dutch_and_english(cli: Invoke, db_url: str) -> None:
         ),
         (
             ["--kind", "other", "--title", "x", "--country", "Belgum"],
-            "'Belgum' is not one country hrtoets recognises (closest: Belgium (BEL)); "
-            "type the name or ISO code of one country. Nothing was recorded.",
+            "'Belgum' is not one country or region hrtoets recognises (closest: Belgium (BEL)); "
+            "type the name or code of one country or region. Nothing was recorded.",
         ),
         (
             ["--kind", "other", "--title", "x"],
@@ -187,8 +187,8 @@ def test_suggestions_are_named_in_the_output_language(cli: Invoke, db_url: str) 
     args = ("log", "add", "--db", db_url, "--kind", "other", "--title", "x", "--country", "Belgum")
     nl = cli(*args, "--lang", "nl", expect=2)
     assert flat(nl.stderr) == (
-        "'Belgum' is niet één land dat hrtoets herkent (dichtst bij: België (BEL)); typ de naam "
-        "of ISO-code van één land. Er is niets geregistreerd."
+        "'Belgum' is niet één land of regio dat hrtoets herkent (dichtst bij: België (BEL)); typ "
+        "de naam of code van één land of regio. Er is niets geregistreerd."
     )
     listed = cli("log", "list", "--db", db_url, "--country", "Belgum", "--lang", "nl", expect=2)
     assert "(dichtst bij: België (BEL))" in flat(listed.stderr)

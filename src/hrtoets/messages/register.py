@@ -195,8 +195,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Guiding question: does the cooperation or contact lead, directly or indirectly, to a possible violation of human rights? (yes/no/unsure)",
     },
     "register.country_unresolved": {
-        "nl": "'{query}' is niet één land dat hrtoets herkent (dichtst bij: {names}); typ de naam of ISO-code van één land. Er is niets geregistreerd.",
-        "en": "'{query}' is not one country hrtoets recognises (closest: {names}); type the name or ISO code of one country. Nothing was recorded.",
+        "nl": "'{query}' is niet één land of regio dat hrtoets herkent (dichtst bij: {names}); typ de naam of code van één land of regio. Er is niets geregistreerd.",
+        "en": "'{query}' is not one country or region hrtoets recognises (closest: {names}); type the name or code of one country or region. Nothing was recorded.",
     },
     "register.unknown_id": {
         "nl": "Toets {id} staat niet in het register; zoek het nummer op met 'hrtoets log list'.",
