@@ -161,3 +161,32 @@ def test_no_text_is_left_untranslated() -> None:
         if texts.get("nl") == texts.get("en") and not SAME_IN_BOTH.match(texts.get("nl", ""))
     ]
     assert same == []
+
+
+def test_one_dutch_vocabulary() -> None:
+    """One word for a check ("toets"), the je-form, no word of the old vocabulary."""
+    old = re.compile(r"\b(controles?|toetsing|gescreend|screening|u|uw|bedoelde u)\b", re.I)
+    found = {
+        key: match.group(0)
+        for key, texts in catalogue().items()
+        if (match := old.search(texts.get("nl", "")))
+    }
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "one", "many"),
+    [
+        ("batch.written", {"path": "p.xlsx", "advice": 0}, "(1 rij,", "(2 rijen,"),
+        ("register.verify_ok", {"events": 1, "head": "h"}, "in 1 toets;", "in 2 toetsen;"),
+    ],
+)
+def test_counted_words_agree_with_their_number(
+    key: str, params: dict[str, object], one: str, many: str
+) -> None:
+    from hrtoets.messages import t
+
+    count = "rows" if key == "batch.written" else "checks"
+    assert one in t(key, "nl", **params, **{count: 1})
+    assert many in t(key, "nl", **params, **{count: 2})
+    assert "1 rows" not in t(key, "en", **params, **{count: 1})
