@@ -31,6 +31,7 @@ COMMAND_MODULES: Final = {
     "log": "hrtoets.cli.log",
     "clause": "hrtoets.cli.clause",
     "monitor": "hrtoets.cli.monitor",
+    "report": "hrtoets.cli.report",
     "config": "hrtoets.cli.config",
 }
 

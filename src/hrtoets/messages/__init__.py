@@ -21,6 +21,7 @@ from hrtoets.messages import (
     core,
     reasons,
     register,
+    report,
     settings,
     updates,
     wjp,
@@ -36,7 +37,18 @@ Catalogue = dict[str, dict[str, str]]
 def catalogue() -> Catalogue:
     """All messages, merged; a key defined twice is a bug and raises."""
     merged: Catalogue = {}
-    for module in (core, reasons, batch, register, agreements, updates, settings, cli_help, wjp):
+    for module in (
+        core,
+        reasons,
+        batch,
+        register,
+        agreements,
+        updates,
+        settings,
+        cli_help,
+        wjp,
+        report,
+    ):
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 msg = f"message key {key!r} is defined twice"

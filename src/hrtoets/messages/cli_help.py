@@ -403,6 +403,36 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
         "Met --log, voor een nieuwe toets: de soort (standaard: volgens het sjabloon; een eigen "
         "sjabloon vraagt ze).",
     ),
+    # report
+    (
+        "Write the yearly report: checks, advice, decisions, agreements and countries of a "
+        "period.\n\nComputed from the register alone (--db as for log); the register's integrity "
+        "comes first. Exit code 1 when the register is not intact.",
+        "Schrijf het jaarverslag: toetsen, adviezen, beslissingen, overeenkomsten en landen van "
+        "een periode.\n\nBerekend uit het register alleen (--db zoals bij log); de integriteit van "
+        "het register staat voorop. Afsluitcode 1 als het register niet intact is.",
+    ),
+    (
+        "The report: FILE.html, .xlsx, .md or .json.",
+        "Het verslag: BESTAND.html, .xlsx, .md of .json.",
+    ),
+    ("The calendar year to report on.", "Het kalenderjaar van het verslag."),
+    (
+        "First day of the period: DD/MM/YYYY or YYYY-MM-DD.",
+        "Eerste dag van de periode: DD/MM/JJJJ of JJJJ-MM-DD.",
+    ),
+    (
+        "Last day of the period (default: today).",
+        "Laatste dag van de periode (standaard: vandaag).",
+    ),
+    (
+        "The day the report is made as of, to make it again exactly later.",
+        "De dag waarop het verslag gemaakt wordt, om het later precies opnieuw te maken.",
+    ),
+    (
+        "Open checks older than this are overdue.",
+        "Open toetsen die ouder zijn dan dit, zijn te laat.",
+    ),
     # monitor, config
     (
         "Re-screen every check that is not decided against the active index; list changed "
