@@ -189,3 +189,23 @@ def test_the_median_wait_for_advice() -> None:
     )
     assert figures["advice"]["median_days_to_advice"] == 10
     assert figures["advice"]["by_outcome"]["positive"] == 3
+
+
+def test_verdicts_a_newer_edition_changed(
+    cli: Invoke, db_url: str, tmp_path: Path, home: Path
+) -> None:
+    from hrtoets.index.importer import import_workbook
+    from hrtoets.index.store import editions_folder, set_active
+    from tests.test_monitor import EDITION_2026
+    from tests.workbooks import write_workbook
+
+    cli("log", "add", "--db", db_url, "--kind", "aankoop", "--title", "Koffie", "--country",
+        "Marokko")  # fmt: skip
+    workbook = write_workbook(tmp_path / "wjp2026.xlsx", EDITION_2026)
+    import_workbook(workbook, editions_folder(home) / "2026")
+    set_active(home, "2026")
+    data = _figures(cli, db_url, tmp_path)
+    (change,) = data["index_changes"]
+    assert (change["check_id"], change["iso3"]) == (1, "MAR")
+    assert (change["old"]["advice_needed"], change["new"]["advice_needed"]) == (True, False)
+    assert change["new"]["edition"] == "2026" and data["edition"] == "2026"
