@@ -4,7 +4,7 @@ languages, and a tampered register said first (exit 1)."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +114,10 @@ def test_html_markdown_and_workbook_in_both_languages(
     kinds = book["Toetsen per soort"]
     assert kinds.cell(5, 2).value == 1 and kinds.cell(5, 2).data_type == "n"
     assert len(getattr(kinds, "_charts", ())) == 1  # a native Excel chart
+    start = book["Samenvatting"].cell(5, 2).value
+    assert isinstance(start, datetime) and start.date() == date(TODAY.year, 1, 1)  # a real date
+    month = book["Toetsen per maand"].cell(2, 1).value
+    assert isinstance(month, datetime) and month.month == TODAY.month
     countries = book["Landen en regio's"]
     assert countries.cell(2, 2).data_type == "s"
 

@@ -23,6 +23,8 @@ MESSAGES: Final[dict[str, dict[str, str]]] = {
     },
     "report.chart_alt": {"nl": "Grafiek: {title}. {values}", "en": "Chart: {title}. {values}"},
     "report.sheet.summary": {"nl": "Samenvatting", "en": "Summary"},
+    "report.period_from": {"nl": "Van", "en": "From"},
+    "report.period_to": {"nl": "Tot en met", "en": "Up to and including"},
     "report.table.by_kind": {"nl": "Toetsen per soort", "en": "Checks by kind"},
     "report.table.by_month": {"nl": "Toetsen per maand", "en": "Checks by month"},
     "report.table.advice_needed": {

@@ -4,6 +4,7 @@ sheet per table, native Excel charts, user text as text)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 from dataclasses import dataclass
@@ -263,6 +264,10 @@ def to_html(figures: dict[str, Any], lang: str) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _date(iso: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(iso)
+
+
 def write_xlsx(figures: dict[str, Any], path: Path, lang: str) -> None:
     """One sheet per table, numbers as numbers, user text as text, a native chart per chart."""
     import xlsxwriter
@@ -276,13 +281,20 @@ def write_xlsx(figures: dict[str, Any], path: Path, lang: str) -> None:
         front.write_string(1, 0, integrity)
         if warning:
             front.write_string(2, 0, warning, book.add_format({"bold": True, "font_color": "red"}))
+        day = book.add_format({"num_format": "d/mm/yyyy"})
+        for row, key in ((4, "from"), (5, "to")):  # the period as real Excel dates
+            front.write_string(row, 0, t(f"report.period_{key}", lang), bold)
+            front.write_datetime(row, 1, _date(figures["period"][key]), day)
         for table in tables(figures, lang):
             sheet = book.add_worksheet(table.title[:31])
             for column, header in enumerate(table.headers):
                 sheet.write_string(0, column, header, bold)
+            month = book.add_format({"num_format": "mmm yyyy"})
             for row, values in enumerate(table.rows, 1):
                 for column, value in enumerate(values):
-                    if isinstance(value, int | float) and not isinstance(value, bool):
+                    if table.key == "by_month" and column == 0:  # a month: a date, shown as one
+                        sheet.write_datetime(row, column, _date(f"{value}-01"), month)
+                    elif isinstance(value, int | float) and not isinstance(value, bool):
                         sheet.write_number(row, column, value)
                     elif value is not None:
                         sheet.write_string(row, column, str(value))
