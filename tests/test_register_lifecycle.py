@@ -190,3 +190,28 @@ def test_todays_events_are_not_future_west_of_greenwich(
     monkeypatch.setattr(model, "date", LocalDate)
     cli("log", "advice", check, "--requested", "--db", db_url)  # dated today in UTC: accepted
     assert _events(cli, db_url, int(check)) == 2
+
+
+def test_the_table_shows_the_newest_with_a_count(cli: Invoke, db_url: str, tmp_path: Path) -> None:
+    source = tmp_path / "lijst.csv"
+    source.write_text("Naam;Land\n" + "".join(f"P{n};BE\n" for n in range(60)), encoding="utf-8")
+    cli("batch", str(source), "--log", "procurement", "--db", db_url)
+    table = cli("log", "list", "--db", db_url).stdout
+    said = cli("log", "list", "--db", db_url).stderr
+    assert "De nieuwste 50 van 60 toetsen; --all toont ze allemaal" in " ".join(said.split())
+    shown = [line.split()[0] for line in table.splitlines() if line[:1].isdigit()]
+    assert shown[0] == "11" and shown[-1] == "60" and len(shown) == 50  # the newest, oldest first
+    few = cli("log", "list", "--db", db_url, "--limit", "3").stdout
+    assert [line.split()[0] for line in few.splitlines() if line[:1].isdigit()] == ["58", "59",
+                                                                                  "60"]  # fmt: skip
+    every = cli("log", "list", "--db", db_url, "--all")
+    assert len([ln for ln in every.stdout.splitlines() if ln[:1].isdigit()]) == 60
+    assert every.stderr == ""
+    assert len(json.loads(cli("log", "list", "--db", db_url, "--json").stdout)) == 60
+    limited = json.loads(cli("log", "list", "--db", db_url, "--json", "--limit", "2").stdout)
+    assert [c["id"] for c in limited] == [59, 60]
+    searched = json.loads(cli("log", "list", "--db", db_url, "--json", "--limit", "2",
+                              "--search", "P1").stdout)  # fmt: skip
+    assert [c["title"].split()[0] for c in searched] == ["P18", "P19"]
+    refused = cli("log", "list", "--db", db_url, "--limit", "0", "--lang", "en", expect=2)
+    assert "--limit 0 is not possible" in refused.stderr

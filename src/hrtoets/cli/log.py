@@ -30,6 +30,7 @@ log_app = typer.Typer(
     no_args_is_help=True,
 )
 
+TABLE_ROWS = 50  # the newest checks a table shows unless --limit or --all says otherwise
 IdArgument = Annotated[
     int, typer.Argument(metavar="ID", help="The check's id (see hrtoets log list).")
 ]
@@ -278,15 +279,28 @@ def list_(
             show_default=False,
         ),
     ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            help="Show the newest N checks (default: 50 in the table, every one with --json).",
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Show every check.")] = False,
     db: DbOption = None,
     lang: LangOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """List the checks in the register, optionally filtered."""
+    """List the checks in the register, optionally filtered; the table shows the newest 50."""
+    from hrtoets.errors import InputError
     from hrtoets.register import actions
 
     session = start(lang, db)
-    found = actions.find(
+    if limit is not None and (limit < 1 or every):
+        raise InputError("register.bad_limit", limit=limit)
+    newest = None if every or (json_output and limit is None) else (limit or TABLE_ROWS)
+    found, total = actions.find(
         session.settings,
         kind=kind,
         year=year,
@@ -294,6 +308,7 @@ def list_(
         advice_needed=advice_needed,
         status=status,
         search=search,
+        newest=newest,
     )
     if json_output:
         session.print_json([c.to_json() for c in found])
@@ -301,6 +316,8 @@ def list_(
     from hrtoets.cli.log_view import render_list
 
     render_list(session, found)
+    if total > len(found):
+        session.say("register.list_count", shown=len(found), total=total)
 
 
 @log_app.command("show")

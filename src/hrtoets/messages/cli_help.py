@@ -297,11 +297,16 @@ _HELP: Final[tuple[tuple[str, str], ...]] = (
         "The country the row meant (repeat for several); screened now.",
         "Het land dat de rij bedoelde (herhaal voor meerdere); nu getoetst.",
     ),
-    (
-        "List the checks in the register, optionally filtered.",
-        "Som de toetsen in het register op, eventueel gefilterd.",
-    ),
     ("Only this kind.", "Alleen deze soort."),
+    (
+        "Show the newest N checks (default: 50 in the table, every one with --json).",
+        "Toon de nieuwste N toetsen (standaard: 50 in de tabel, allemaal met --json).",
+    ),
+    ("Show every check.", "Toon elke toets."),
+    (
+        "List the checks in the register, optionally filtered; the table shows the newest 50.",
+        "Som de toetsen in het register op, eventueel gefilterd; de tabel toont de nieuwste 50.",
+    ),
     ("Only checks recorded in this year.", "Alleen toetsen die in dit jaar vastgelegd werden."),
     ("Only checks with this country.", "Alleen toetsen met dit land."),
     (

@@ -360,6 +360,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Toets {id}: {event} geregistreerd (gebeurtenis {seq}); status: {status}.",
         "en": "Check {id}: {event} recorded (event {seq}); status: {status}.",
     },
+    "register.list_count": {
+        "nl": "De nieuwste {shown} van {total:toets|toetsen}; --all toont ze allemaal, --limit N er N.",
+        "en": "The newest {shown} of {total:check|checks}; --all shows every one, --limit N shows N.",
+    },
+    "register.bad_limit": {
+        "nl": "--limit {limit} kan niet: geef een getal vanaf 1, of --all zonder --limit.",
+        "en": "--limit {limit} is not possible: give a number from 1, or --all without --limit.",
+    },
     "register.none_found": {
         "nl": "Geen toetsen gevonden.",
         "en": "No checks found.",

@@ -189,8 +189,10 @@ def find(
     advice_needed: bool | None = None,
     status: str | None = None,
     search: str | None = None,
-) -> list[CheckRecord]:
-    """``hrtoets log list``: the checks that match every filter given."""
+    newest: int | None = None,
+) -> tuple[list[CheckRecord], int]:
+    """``hrtoets log list``: the checks that match every filter given (the ``newest`` that many
+    of them when given), and how many match in all."""
     iso3 = None
     if country:
         from hrtoets.screening import Screener
@@ -207,7 +209,9 @@ def find(
         search=search.strip() or None if search else None,
     )
     with open_configured(settings) as register:
-        return register.checks(filters)
+        listed = register.checks(filters, newest=newest)
+        total = len(listed) if newest is None else register.count(filters)
+        return listed, total
 
 
 def show(settings: Settings, check_id: int) -> CheckRecord:

@@ -527,6 +527,11 @@ class CheckFilter:
     status: Status | None = None
     search: str | None = None  # in title, partner, department and note; case and accents ignored
 
+    @property
+    def in_sql(self) -> bool:
+        """Whether the SQL pre-filter is the whole test (status is derived, search folds text)."""
+        return self.status is None and self.search is None
+
     def matches(self, check: CheckRecord) -> bool:
         """The full test, in Python (the SQL query pre-filters on the projection)."""
         return (

@@ -398,9 +398,32 @@ class Register:
         with self._read() as conn:
             return self._load(conn, check_id)
 
-    def checks(self, filters: CheckFilter | None = None) -> list[CheckRecord]:
-        """Checks matching ``filters``, oldest first, each with its events."""
+    def checks(
+        self, filters: CheckFilter | None = None, *, newest: int | None = None
+    ) -> list[CheckRecord]:
+        """Checks matching ``filters``, oldest first, each with its events; with ``newest``, only
+        the last that many (read from the database alone when every filter is one SQL knows)."""
         wanted = filters or CheckFilter()
+        ids = self._ids(wanted)
+        if newest is not None and wanted.in_sql:
+            ids = ids.order_by(checks.c.id.desc()).limit(newest)
+        query = select(events).where(events.c.check_id.in_(ids)).order_by(events.c.seq)
+        with self._read() as conn:
+            found = [c for c in _records(conn.execute(query)) if wanted.matches(c)]
+        return found[-newest:] if newest is not None and newest > 0 else found
+
+    def count(self, filters: CheckFilter | None = None) -> int:
+        """How many checks match ``filters`` (counted in SQL when it can)."""
+        wanted = filters or CheckFilter()
+        if not wanted.in_sql:
+            return len(self.checks(wanted))
+        query = select(func.count()).select_from(self._ids(wanted).subquery())
+        with self._read() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    @staticmethod
+    def _ids(wanted: CheckFilter) -> Any:
+        """The ids of the checks the projection tables say match (the SQL part of the filter)."""
         ids = select(checks.c.id)
         if wanted.kind is not None:
             ids = ids.where(checks.c.kind == wanted.kind.value)
@@ -415,10 +438,7 @@ class Register:
                     check_countries.c.iso3 == wanted.iso3,
                 )
             )
-        query = select(events).where(events.c.check_id.in_(ids)).order_by(events.c.seq)
-        with self._read() as conn:
-            found = _records(conn.execute(query))
-        return [c for c in found if wanted.matches(c)]
+        return ids
 
     def checks_between(self, first: int, last: int) -> list[CheckRecord]:
         """Checks ``first`` to ``last`` (e.g. one batch's), each with its events."""
