@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from hrtoets.index.importer import import_workbook
 from hrtoets.index.store import editions_folder, set_active
 from tests.conftest import Invoke, flat
@@ -103,3 +105,24 @@ def test_changed_verdicts_exit_1(cli: Invoke, db_url: str, home: Path, tmp_path:
 
     set_active(home, "bundled")  # rolling back the index means nothing changed any more
     cli("monitor", "--db", db_url)
+
+
+def test_each_place_is_screened_once(
+    cli: Invoke, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A register names a few places in many checks: monitor screens each place once."""
+    from hrtoets.screening import Screener
+
+    for title in ("a", "b", "c", "d"):
+        _add(cli, db_url, title, "Marokko", "Japan")
+    screened: list[str] = []
+    original = Screener.screen
+
+    def counted(self: Screener, query: str, **kwargs: object) -> object:
+        screened.append(query)
+        return original(self, query, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screener, "screen", counted)
+    data = json.loads(cli("monitor", "--db", db_url, "--json").stdout)
+    assert (data["checks"], data["countries"]) == (4, 8)
+    assert sorted(screened) == ["JPN", "MAR"]

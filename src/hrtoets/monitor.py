@@ -8,7 +8,7 @@ country changes; the scores and editions are shown either way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from hrtoets.register.model import CheckFilter, CheckRecord, CountryScreening, Status, snapshot
@@ -76,16 +76,29 @@ class MonitorResult:
         }
 
 
-def _rescreen(screener: Screener, recorded: CountryScreening) -> CountryScreening:
-    """Screen the same country (by its code when it was recognised) with the same answer."""
+Screened = dict[tuple[str, str | None], CountryScreening]
+
+
+def _rescreen(
+    screener: Screener, recorded: CountryScreening, seen: Screened | None = None
+) -> CountryScreening:
+    """Screen the same country (by its code when it was recognised) with the same answer; each
+    distinct place and answer once when ``seen`` keeps them (a register names a few hundred
+    places in 100,000 checks)."""
+    key = (recorded.place or recorded.query, recorded.answer)
+    if seen is not None and key in seen:
+        return replace(seen[key], query=recorded.query)
     answer = Answer(recorded.answer) if recorded.answer else None
-    return snapshot(screener.screen(recorded.place or recorded.query, answer=answer))
+    now = snapshot(screener.screen(key[0], answer=answer))
+    if seen is not None:
+        seen[key] = now
+    return now
 
 
-def _changes(screener: Screener, check: CheckRecord) -> list[Change]:
+def _changes(screener: Screener, check: CheckRecord, seen: Screened | None = None) -> list[Change]:
     found: list[Change] = []
     for recorded in check.countries:
-        now = _rescreen(screener, recorded)
+        now = _rescreen(screener, recorded, seen)
         if now.advice_needed != recorded.advice_needed:
             found.append(
                 Change(check.id, check.kind.value, check.title, check.status.value, recorded, now)
@@ -97,7 +110,8 @@ def monitor(register: Register, screener: Screener) -> MonitorResult:
     """Re-screen every check that is not decided against ``screener``'s index."""
     closed = (Status.DECIDED, Status.WITHDRAWN)
     open_checks = [c for c in register.checks(CheckFilter()) if c.status not in closed]
-    changes = [change for check in open_checks for change in _changes(screener, check)]
+    seen: Screened = {}
+    changes = [change for check in open_checks for change in _changes(screener, check, seen)]
     return MonitorResult(
         edition=screener.index.latest,
         checks=len(open_checks),
