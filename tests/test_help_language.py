@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import pty
-import select
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from hrtoets.cli.app import COMMAND_MODULES, app
 from hrtoets.messages.cli_help import HELP_NL, folded
 from tests.batch_files import write_csv
 from tests.conftest import Invoke, flat
+from tests.test_register_prompt import _hrtoets, _read_until
 
 pytest_plugins = ["tests.register_fixtures"]  # db_url
 
@@ -216,24 +215,6 @@ def test_an_unknown_timezone_is_one_sentence(cli: Invoke, home: Path) -> None:
     (home / "config.toml").write_text('timezone = "Europe/Gent"\n', encoding="utf-8")
     err = flat(cli("check", "Marokko", expect=2).stderr)
     assert "tijdzone in config.toml (regel 1) is onbekend: 'Europe/Gent'" in err
-
-
-def _hrtoets() -> list[str]:
-    script = Path(sys.executable).with_name("hrtoets")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "hrtoets"]
-
-
-def _read_until(fd: int, marker: bytes, seconds: float = 30) -> bytes:
-    seen = b""
-    deadline = time.monotonic() + seconds
-    while marker not in seen and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.5)
-        if ready:
-            try:
-                seen += os.read(fd, 1024)
-            except OSError:
-                break
-    return seen
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")

@@ -95,7 +95,11 @@ def _rescreen(
     return now
 
 
-def _changes(screener: Screener, check: CheckRecord, seen: Screened | None = None) -> list[Change]:
+def changed_verdicts(
+    screener: Screener, check: CheckRecord, seen: Screened | None = None
+) -> list[Change]:
+    """The countries of ``check`` whose verdict (advice needed or not) differs under
+    ``screener``'s index from the recorded one (``monitor`` and ``report`` use it)."""
     found: list[Change] = []
     for recorded in check.countries:
         now = _rescreen(screener, recorded, seen)
@@ -111,7 +115,9 @@ def monitor(register: Register, screener: Screener) -> MonitorResult:
     closed = (Status.DECIDED, Status.WITHDRAWN)
     open_checks = [c for c in register.checks(CheckFilter()) if c.status not in closed]
     seen: Screened = {}
-    changes = [change for check in open_checks for change in _changes(screener, check, seen)]
+    changes = [
+        change for check in open_checks for change in changed_verdicts(screener, check, seen)
+    ]
     return MonitorResult(
         edition=screener.index.latest,
         checks=len(open_checks),

@@ -53,7 +53,6 @@ HEADER_SYNONYMS: Final = {
     "bezoekdata": "visit_dates",
     "bezoekdatum": "visit_dates",
     "data_bezoek": "visit_dates",
-    "visit_dates": "visit_dates",
     "dates": "visit_dates",
     "opdracht": "contract",
     "overheidsopdracht": "contract",

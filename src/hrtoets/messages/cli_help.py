@@ -476,8 +476,6 @@ CLICK_WORDS: Final[dict[str, str]] = {
     "Commands": "Commando's",
     "[required]": "[verplicht]",
     "default": "standaard",
-    "Error": "Fout",
-    "Aborted!": "Afgebroken!",
 }
 
 # Placeholders in a usage line and an option list.

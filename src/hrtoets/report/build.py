@@ -85,12 +85,12 @@ def _places(screener: Screener, lang: str) -> Any:
 
 
 def _rescreen(screener: Screener) -> Any:
-    from hrtoets.monitor import Screened, _changes
+    from hrtoets.monitor import Screened, changed_verdicts
 
     seen: Screened = {}
 
     def changed(check: CheckRecord) -> list[dict[str, Any]]:
-        return [change.to_json() for change in _changes(screener, check, seen)]
+        return [change.to_json() for change in changed_verdicts(screener, check, seen)]
 
     return changed
 
