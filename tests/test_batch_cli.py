@@ -415,7 +415,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
         assert progress is not None
         result = run_batch(source, screen, lang="en", progress=progress)
     assert "Writing" in buffer.getvalue()
-    assert len(result.rows) == 6000
+    assert result.row_count == 6000
     session.__dict__["err"] = Console(file=io.StringIO(), force_terminal=False)
     with _progress(session) as progress:
         assert progress is None
@@ -427,7 +427,7 @@ def test_per_row_verdicts_for_a_register(tmp_path: Path) -> None:
     result = run_batch(source, Screener.from_settings(session.settings), lang="en")
     assert result.output == tmp_path / "p.screened.xlsx"
     assert [
-        (r.row, r.text, r.verdict.advice_needed, r.verdict.reason.value) for r in result.rows
+        (r.row, r.text, r.verdict.advice_needed, r.verdict.reason.value) for r in result.iter_rows()
     ] == [
         (2, "Marokko", True, "at_or_below_threshold"),
         (3, "", True, "missing"),

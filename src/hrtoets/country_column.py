@@ -15,7 +15,7 @@ from typing import Final
 
 from hrtoets.countries import Country, CountryResolver, Resolution, Status, normalize
 from hrtoets.errors import InputError, WorkbookError
-from hrtoets.tables import Table
+from hrtoets.tables import Rows
 
 # Normalised headers (see countries.normalize: "Land/regio" → "land regio") that name the column.
 EXACT_HEADERS: Final = frozenset(
@@ -79,7 +79,7 @@ class ColumnChoice:
 
 
 def choose_column(
-    table: Table, resolver: CountryResolver, wanted: str | None = None
+    table: Rows, resolver: CountryResolver, wanted: str | None = None
 ) -> ColumnChoice:
     """The country column of ``table``: ``wanted`` by name, else by header, else by content."""
     if wanted is not None:
@@ -100,9 +100,7 @@ def choose_column(
     return ColumnChoice(best, table.headers[best], How.CONTENT)
 
 
-def country_columns(
-    table: Table, resolver: CountryResolver, wanted: str | None = None
-) -> list[int]:
+def country_columns(table: Rows, resolver: CountryResolver, wanted: str | None = None) -> list[int]:
     """Every column that holds countries, for a mail merge that must screen them all: ``wanted``
     alone; else every header that is or mentions a country label ("Land", "Herkomstland",
     "Bezochte landen"); else the column whose values are countries; else none."""
@@ -147,7 +145,7 @@ def _mentioning_headers(headers: Sequence[str]) -> list[int]:
 
 
 def _best_by_content(
-    table: Table, columns: Sequence[int], resolver: CountryResolver, *, minimum: float
+    table: Rows, columns: Sequence[int], resolver: CountryResolver, *, minimum: float
 ) -> int | None:
     """The one column whose sampled values most often name a country; ``None`` on a tie."""
     shares = {column: _country_share(table, column, resolver) for column in columns}
@@ -158,10 +156,10 @@ def _best_by_content(
     return leaders[0]
 
 
-def _country_share(table: Table, column: int, resolver: CountryResolver) -> float:
+def _country_share(table: Rows, column: int, resolver: CountryResolver) -> float:
     """Share of the column's first distinct values that name a country (or several)."""
     values: list[str] = []
-    for row in table.rows[:_SAMPLE_ROWS]:
+    for row in table.sample[:_SAMPLE_ROWS]:
         text = row[column].strip()
         if text and text not in values:
             values.append(text)

@@ -111,17 +111,25 @@ def changed_verdicts(
 
 
 def monitor(register: Register, screener: Screener) -> MonitorResult:
-    """Re-screen every check that is not decided against ``screener``'s index."""
+    """Re-screen every check that is not decided against ``screener``'s index.
+
+    The register is read as it is re-screened, a chunk at a time, and each distinct place is
+    screened once: only the changes are kept.
+    """
     closed = (Status.DECIDED, Status.WITHDRAWN)
-    open_checks = [c for c in register.checks(CheckFilter()) if c.status not in closed]
     seen: Screened = {}
-    changes = [
-        change for check in open_checks for change in changed_verdicts(screener, check, seen)
-    ]
+    checks = countries = 0
+    changes: list[Change] = []
+    for check in register.iter_checks(CheckFilter()):
+        if check.status in closed:
+            continue
+        checks += 1
+        countries += len(check.countries)
+        changes.extend(changed_verdicts(screener, check, seen))
     return MonitorResult(
         edition=screener.index.latest,
-        checks=len(open_checks),
-        countries=sum(len(c.countries) for c in open_checks),
+        checks=checks,
+        countries=countries,
         changes=tuple(changes),
     )
 

@@ -7,21 +7,31 @@ directly (a Rust reader, several times faster than openpyxl and without a DataFr
 CSV files with the standard library, after guessing the encoding (UTF-8 with or without BOM, then
 cp1252, then latin-1) and the delimiter (``;`` from Belgian and Dutch Excel, or ``,``).
 
+A list of a million rows is never held as Python rows: :func:`open_table` reads it once to find
+its header, its size and its first rows (:class:`StreamedTable`), and every later pass
+(:meth:`StreamedTable.iter_rows`) reads the rows again, one at a time: from calamine's own copy
+of the sheet for a workbook, from the file for a CSV. :func:`read_table` keeps every row in
+memory (a :class:`Table`) for the small lists that want it (the mail merge, tests).
+
 Used by batch screening and by the mail merge of agreements.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import os
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import partial
+from itertools import islice
 from pathlib import Path
-from typing import Any, Final
+from typing import IO, Any, Final, Protocol
 
-from hrtoets.errors import InputFileError, WorkbookError
+from hrtoets.errors import HrtoetsError, InputFileError, WorkbookError
 from hrtoets.spreadsheet import (
     READ_LIMITS,
     NotAWorkbook,
@@ -33,29 +43,92 @@ from hrtoets.spreadsheet import (
 
 WORKBOOK_SUFFIXES: Final = frozenset({".xlsx", ".xlsm"})
 CSV_SUFFIXES: Final = frozenset({".csv"})
+SAMPLE_ROWS: Final = 1000  # the first data rows kept for choosing a column and its width
 _DELIMITERS: Final = (";", ",", "\t")
-_ONE_COLUMN_DELIMITERS: Final = "\x1f\x1e\x1d\x1c\x00"  # no NUL in a CSV we read (see _read_csv)
+_ONE_COLUMN_DELIMITERS: Final = "\x1f\x1e\x1d\x1c\x00"  # no NUL in a CSV we read (_Encoding)
 _SNIFF_LINES: Final = 50
+_SNIFF_CHARS: Final = 2**20
 _BLANK: Final = " ;,\t"  # a line of only these is an empty row, not the header
 _LARGEST_EXACT_INT: Final = 1e15  # beyond this Excel itself shows scientific notation
+_CHUNK: Final = 2**20
+_SHOWN_ROWS: Final = 5
+
+Row = tuple[str, ...]
+
+
+class Rows(Protocol):
+    """A list's header and data rows as text, however they are held (see :class:`Table`)."""
+
+    @property
+    def headers(self) -> Row: ...
+    @property
+    def source(self) -> Path: ...
+    @property
+    def sheet(self) -> str | None: ...
+    @property
+    def trimmed(self) -> int: ...
+    @property
+    def row_count(self) -> int: ...
+    @property
+    def sample(self) -> Sequence[Row]: ...
+    def iter_rows(self) -> Iterator[Row]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """One sheet or CSV file: header texts and every data row, all cells as text."""
+    """One sheet or CSV file in memory: header texts and every data row, all cells as text."""
 
-    headers: tuple[str, ...]  # header texts as in the file (stripped)
-    rows: tuple[tuple[str, ...], ...]  # every data row, every cell as text, padded to len(headers)
+    headers: Row  # header texts as in the file (stripped)
+    rows: tuple[Row, ...]  # every data row, every cell as text, padded to len(headers)
     source: Path
     sheet: str | None  # sheet name for workbooks, None for CSV
     trimmed: int = 0  # CSV rows that had empty fields beyond the header (dropped, with a warning)
 
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def sample(self) -> tuple[Row, ...]:
+        """The first data rows (:data:`SAMPLE_ROWS`)."""
+        return self.rows[:SAMPLE_ROWS]
+
+    def iter_rows(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class StreamedTable:
+    """One sheet or CSV file read a row at a time: its header, its size and its first rows are
+    known; :meth:`iter_rows` reads the data rows again, in order, each time it is called."""
+
+    headers: Row
+    source: Path
+    sheet: str | None
+    trimmed: int
+    row_count: int  # data rows below the header, trailing empty rows not counted
+    sample: tuple[Row, ...]  # the first SAMPLE_ROWS data rows
+    _rows: Callable[[], Iterator[Row]] = field(repr=False)  # every data row, fitted to the header
+
+    def iter_rows(self) -> Iterator[Row]:
+        return islice(self._rows(), self.row_count)
+
 
 def read_table(path: Path, *, sheet: str | None = None) -> Table:
-    """The first sheet (or ``sheet``) of a workbook, or a CSV file, as text.
+    """The first sheet (or ``sheet``) of a workbook, or a CSV file, as text, every row in memory.
 
     Leading empty rows are skipped (the first non-empty row is the header) and trailing empty rows
     dropped; empty rows in between are kept, so rows out can equal rows in.
+    """
+    table = open_table(path, sheet=sheet)
+    return Table(table.headers, tuple(table.iter_rows()), table.source, table.sheet, table.trimmed)
+
+
+def open_table(path: Path, *, sheet: str | None = None) -> StreamedTable:
+    """The first sheet (or ``sheet``) of a workbook, or a CSV file, to be read row by row.
+
+    The whole list is read once here, so that whatever is wrong with it (a damaged file, text
+    beyond the header, a line over the limit) is said before any work starts.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -66,67 +139,113 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
     if suffix in CSV_SUFFIXES:
         if sheet is not None:
             raise WorkbookError("batch.csv_no_sheets", path=path)
-        return _table(_read_csv(path), path, None, path.name)
-    name, cells = _read_workbook(path, sheet)
-    return _table(cells, path, name, name)
+        return _scan(_csv_rows(path), path, None, path.name)
+    name, rows = _workbook_rows(path, sheet)
+    return _scan(rows, path, name, name)
 
 
-def _table(cells: list[list[str]], path: Path, sheet: str | None, label: str) -> Table:
-    """Header and rows from raw text rows; an all-empty table is refused."""
-    start = next((i for i, row in enumerate(cells) if any(row)), None)
-    if start is None and sheet is None:
-        raise WorkbookError("batch.empty_csv", path=path)
-    if start is None:
-        raise WorkbookError("batch.empty_sheet", sheet=label, path=path)
-    end = len(cells)
-    while not any(cells[end - 1]):
-        end -= 1
-    body = cells[start:end]
-    trimmed = 0
-    if sheet is None:  # CSV: a field beyond the header belongs to no column
-        body, trimmed = _fit_to_header(body, path)
-    width = max(len(row) for row in body)
-    headers = tuple(cell.strip() for cell in _pad(body[0], width))
-    rows = tuple(_pad(row, width) for row in body[1:])
-    return Table(headers=headers, rows=rows, source=path, sheet=sheet, trimmed=trimmed)
+def _scan(raw: Callable[[], Iterator[Sequence[str]]], path: Path, sheet: str | None,
+          label: str) -> StreamedTable:  # fmt: skip
+    """Read every row once: the header, the size, the sample; an all-empty table is refused.
 
-
-_SHOWN_ROWS: Final = 5
-
-
-def _fit_to_header(body: list[list[str]], path: Path) -> tuple[list[list[str]], int]:
-    """CSV rows cut to the header's width; a row with text beyond it is an error naming rows.
-
-    A ``;`` too many in a row would otherwise make an unnamed column, and a country typed there
-    would never be screened. Empty extra fields (Excel writes trailing ``;``) are dropped.
+    ``raw`` starts a pass over the file's rows as text. Rows before the first non-empty one are
+    skipped (it is the header) and trailing empty rows dropped; empty rows in between are kept,
+    so rows out can equal rows in. A CSV row longer than the header is cut when what is cut is
+    empty, and an error naming the rows when it is not.
     """
-    width = len(body[0])
-    long = [n for n, row in enumerate(body[1:], 2) if len(row) > width]
-    if not long:
-        return body, 0
-    filled = [n for n in long if any(cell.strip() for cell in body[n - 1][width:])]
-    if filled:
-        shown = ", ".join(str(n) for n in filled[:_SHOWN_ROWS])
-        more = len(filled) - _SHOWN_ROWS
-        raise WorkbookError(
-            "batch.csv_extra_fields",
-            path=path,
-            rows=f"{shown} (+{more})" if more > 0 else shown,
-            count=len(filled),
-            width=width,
-        )
-    return [body[0], *(row[:width] for row in body[1:])], len(long)
+    survey = _Survey(csv_file=sheet is None)
+    for at, cells in enumerate(raw()):
+        survey.add(at, cells)
+    header_at, width = survey.header_at, survey.width
+    if header_at < 0 and sheet is None:
+        raise WorkbookError("batch.empty_csv", path=path)
+    if header_at < 0:
+        raise WorkbookError("batch.empty_sheet", sheet=label, path=path)
+    if survey.beyond:
+        raise _text_beyond_header(survey.beyond, width, path)
+    headers = tuple(cell.strip() for cell in survey.header)
+    count = survey.last_filled - header_at
+
+    def data_rows() -> Iterator[Row]:
+        for cells in islice(raw(), header_at + 1, None):
+            yield _fit(cells, width)
+
+    return StreamedTable(
+        headers=headers,
+        source=path,
+        sheet=sheet,
+        trimmed=survey.long_rows,
+        row_count=count,
+        sample=tuple(survey.sample[:count]),
+        _rows=data_rows,
+    )
 
 
-def _pad(row: Sequence[str], width: int) -> tuple[str, ...]:
-    return tuple(row) + ("",) * (width - len(row)) if len(row) < width else tuple(row)
+@dataclass(slots=True)
+class _Survey:
+    """What one pass over a file's rows finds: where the header is, how wide it is, the last
+    non-empty row, the first rows, and (CSV) the rows longer than the header."""
+
+    csv_file: bool
+    header_at: int = -1
+    header: Row = ()
+    width: int = 0
+    last_filled: int = -1
+    long_rows: int = 0  # CSV rows longer than the header, cut (what was cut is empty)
+    waiting: int = 0  # long empty rows not yet followed by a filled one
+    beyond: list[int] = field(default_factory=list)  # rows (header = 1) with text beyond it
+    sample: list[Row] = field(default_factory=list)
+
+    def add(self, at: int, cells: Sequence[str]) -> None:
+        filled = any(cells)
+        if self.header_at < 0:
+            if filled:
+                self.header_at, self.width, self.last_filled = at, len(cells), at
+                self.header = tuple(cells)
+            return
+        if self.csv_file and len(cells) > self.width:
+            self.waiting += 1
+            if any(cell.strip() for cell in cells[self.width :]):
+                self.beyond.append(at - self.header_at + 1)
+        if filled:  # long empty rows count once a filled row follows them (trailing ones go)
+            self.last_filled = at
+            self.long_rows, self.waiting = self.long_rows + self.waiting, 0
+        if len(self.sample) < SAMPLE_ROWS:
+            self.sample.append(_fit(cells, self.width))
+
+
+def _text_beyond_header(rows: list[int], width: int, path: Path) -> WorkbookError:
+    """A ``;`` too many in a row would otherwise make an unnamed column, and a country typed
+    there would never be screened: the error names the first rows."""
+    shown = ", ".join(str(n) for n in rows[:_SHOWN_ROWS])
+    more = len(rows) - _SHOWN_ROWS
+    return WorkbookError(
+        "batch.csv_extra_fields",
+        path=path,
+        rows=f"{shown} (+{more})" if more > 0 else shown,
+        count=len(rows),
+        width=width,
+    )
+
+
+def _fit(row: Sequence[str], width: int) -> Row:
+    """A row padded with empty cells, or cut, to ``width`` (what is cut was checked empty)."""
+    if len(row) < width:
+        return (*row, *("",) * (width - len(row)))
+    return tuple(row[:width]) if len(row) > width else tuple(row)
 
 
 # --- workbooks -------------------------------------------------------------------------------
 
 
-def _read_workbook(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]:
-    """The chosen sheet's name and its cells as text, or one sentence on what is wrong."""
+def _workbook_rows(path: Path, sheet: str | None) -> tuple[str, Callable[[], Iterator[Row]]]:
+    """The chosen sheet's name and a way to read its rows as text again and again, or one
+    sentence on what is wrong.
+
+    calamine holds the sheet (its own compact copy, the floor of any reader of it); each pass
+    turns one row at a time into Python text. Its rows start at row 1 but at the sheet's first
+    used column, so the empty columns before it are put back: columns out = columns in.
+    """
     import python_calamine as calamine
 
     _check_readable(path)
@@ -141,12 +260,21 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
         name = _sheet_name(book, sheet, path)
-        values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        found = book.get_sheet_by_name(name)
     except calamine.PasswordError:
         raise WorkbookError("batch.workbook_protected", path=path) from None
     except calamine.CalamineError as exc:
         raise WorkbookError("batch.workbook_corrupt", path=path, error=str(exc)) from None
-    return name, [[cell_text(value) for value in row] for row in values]
+    start = found.start
+    lead = ("",) * (start[1] if start else 0)
+
+    def rows() -> Iterator[Row]:
+        if start is None:  # an empty sheet (python-calamine before 0.3 panics iterating one)
+            return
+        for values in found.iter_rows():
+            yield (*lead, *[value if type(value) is str else cell_text(value) for value in values])
+
+    return name, rows
 
 
 def _check_readable(path: Path) -> None:
@@ -202,51 +330,221 @@ def cell_text(value: object) -> str:
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path) -> list[list[str]]:
+def _csv_rows(path: Path) -> Callable[[], Iterator[Row]]:
+    """A way to read the CSV file's rows again and again, checked and decoded, in bounded memory.
+
+    A regular file is read from disk on every pass (and must not change between passes); a FIFO
+    or a device is read once, up to the size limit, and kept. The encoding is decided over the
+    whole file first, as :func:`decode` would decide it, without holding the text.
+    """
+    text, present = _csv_text(path)
     try:
-        data = read_capped(path, READ_LIMITS.csv_bytes)
+        with text.open() as head:
+            sample = "".join(_sniffed_lines(head))
     except OverLimit as exc:
         raise over_limit(path, exc) from None
+    delimiter = sniff_delimiter(sample) or next(
+        char for char in _ONE_COLUMN_DELIMITERS if char not in present
+    )
+    return partial(_parsed_rows, text, delimiter, path)
+
+
+@dataclass(frozen=True, slots=True)
+class _CsvText:
+    """Opens a CSV file as text from its start: the file itself in its encoding (after a UTF-8
+    BOM, whatever the encoding), or the text decoded once (UTF-16)."""
+
+    opener: Callable[[], IO[bytes]]
+    encoding: str = "utf-8"
+    bom: bool = False
+    text: str | None = None
+
+    def open(self) -> IO[str]:
+        if self.text is not None:
+            return io.StringIO(self.text, newline="")
+        binary = self.opener()
+        if self.bom:
+            binary.read(len(_UTF8_BOM))
+        return io.TextIOWrapper(binary, encoding=self.encoding, newline="")
+
+
+def _csv_text(path: Path) -> tuple[_CsvText, set[str]]:
+    """How to read ``path`` as text, and which of the one-column delimiters occur in it."""
+    try:
+        opener = _binary_opener(path)
+        if _starts_utf16(opener):
+            text = _decoded(_all_bytes(opener), path)
+            return _CsvText(opener, text=text), set(text) & set(_ONE_COLUMN_DELIMITERS)
+        encoding, bom, present = _scanned_encoding(opener, path)
+        return _CsvText(opener, encoding, bom), present
+    except OverLimit as exc:
+        raise over_limit(path, exc) from None
+    except HrtoetsError:
+        raise
     except OSError as exc:
         raise InputFileError("batch.unreadable", path=path, error=exc.strerror) from None
+
+
+def _parsed_rows(text: _CsvText, delimiter: str, path: Path) -> Iterator[Row]:
+    """One pass over the CSV rows: every line and row within the limits, quotes closed."""
+    with text.open() as handle:
+        reader = csv.reader(_lines(handle), delimiter=delimiter, strict=True)
+        try:  # strict: an unclosed quote is an error, not a field that swallows the rest
+            for row in reader:
+                if len(row) > READ_LIMITS.fields:
+                    raise OverLimit("fields", reader.line_num, READ_LIMITS.fields)
+                yield tuple(row)
+        except csv.Error as exc:
+            raise WorkbookError("batch.csv_corrupt", path=path, error=str(exc)) from None
+        except OverLimit as exc:
+            raise over_limit(path, exc) from None
+        except UnicodeDecodeError:  # the file changed since its encoding was decided
+            raise WorkbookError("batch.csv_changed", path=path) from None
+        except HrtoetsError:
+            raise
+        except OSError as exc:
+            raise InputFileError("batch.unreadable", path=path, error=exc.strerror) from None
+
+
+def _binary_opener(path: Path) -> Callable[[], IO[bytes]]:
+    """Opens the file from its start, each time: the file itself, or the bytes read once."""
+    if not path.is_file():  # a FIFO or /dev/zero: read once, within the limit
+        data = read_capped(path, READ_LIMITS.csv_bytes)
+        return lambda: io.BytesIO(data)
+    first = path.stat()
+    if first.st_size > READ_LIMITS.csv_bytes:
+        raise OverLimit("file_bytes", first.st_size, READ_LIMITS.csv_bytes)
+
+    def reopen() -> IO[bytes]:
+        handle = path.open("rb")
+        now = os.fstat(handle.fileno())
+        if (now.st_size, now.st_mtime_ns, now.st_ino) != (
+            first.st_size,
+            first.st_mtime_ns,
+            first.st_ino,
+        ):
+            handle.close()
+            raise WorkbookError("batch.csv_changed", path=path)
+        return handle
+
+    return reopen
+
+
+def _starts_utf16(opener: Callable[[], IO[bytes]]) -> bool:
+    with opener() as handle:
+        return handle.read(2) in (b"\xff\xfe", b"\xfe\xff")
+
+
+def _all_bytes(opener: Callable[[], IO[bytes]]) -> bytes:
+    with opener() as handle:
+        return handle.read(READ_LIMITS.csv_bytes + 1)[: READ_LIMITS.csv_bytes]
+
+
+def _decoded(data: bytes, path: Path) -> str:
+    """The whole text of an in-memory CSV (UTF-16), checked like any other."""
     try:
         text = decode(data)
     except MixedEncoding as exc:
-        raise WorkbookError(
-            "batch.csv_mixed_encoding",
-            path=path,
-            line=exc.line,
-            byte=exc.byte,
-            encoding=exc.encoding,
-        ) from None
-    if "\x00" in text:  # a binary file, or UTF-16 without its BOM
+        raise _mixed(exc, path) from None
+    if "\x00" in text:  # a binary file
+        raise InputFileError("batch.not_a_table", path=path)
+    return text
+
+
+def _mixed(exc: MixedEncoding, path: Path) -> WorkbookError:
+    return WorkbookError(
+        "batch.csv_mixed_encoding", path=path, line=exc.line, byte=exc.byte, encoding=exc.encoding
+    )
+
+
+def _scanned_encoding(opener: Callable[[], IO[bytes]], path: Path) -> tuple[str, bool, set[str]]:
+    """The file's encoding, decided over all of it chunk by chunk, whether it starts with a UTF-8
+    BOM (skipped whatever the encoding), and which of the one-column delimiters occur in it; a NUL
+    byte (a binary file, UTF-16 without its BOM) is refused."""
+    with opener() as handle:
+        chunks = iter(lambda: handle.read(_CHUNK), b"")
+        found = _Encoding()
+        for chunk in chunks:
+            found.feed(chunk)
+    if found.nul:
         raise InputFileError("batch.not_a_table", path=path)
     try:
-        _check_lines(text)
-    except OverLimit as exc:
-        raise over_limit(path, exc) from None
-    delimiter = sniff_delimiter(text) or _absent(text)
-    rows = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:  # strict: an unclosed quote is an error, not a field that swallows the rest of the file
-        for row in reader:
-            if len(row) > READ_LIMITS.fields:
-                raise over_limit(path, OverLimit("fields", reader.line_num, READ_LIMITS.fields))
-            rows.append(row)
-    except csv.Error as exc:
-        raise WorkbookError("batch.csv_corrupt", path=path, error=str(exc)) from None
-    return rows
+        return found.result(), found.bom, found.present
+    except MixedEncoding as exc:
+        raise _mixed(exc, path) from None
 
 
-def _check_lines(text: str) -> None:
-    """No line longer than the limit (a 500 MB line of tiny fields takes minutes to split)."""
-    limit, start, number = READ_LIMITS.line_chars, 0, 1
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if end - start > limit:
+_UTF8_BOM: Final = b"\xef\xbb\xbf"
+_CP1252_UNDEFINED: Final = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+
+
+class _Encoding:
+    """The decision of :func:`decode` for UTF-8, cp1252 and latin-1, taken one chunk at a time."""
+
+    def __init__(self) -> None:
+        self._utf8 = codecs.getincrementaldecoder("utf-8")()
+        self._started = False
+        self.bom = False
+        self.failure: tuple[int, int] | None = None  # (line, byte) of the first non-UTF-8 byte
+        self.multibyte = False  # a valid UTF-8 sequence of 2-4 bytes occurs
+        self.undefined = False  # a byte cp1252 does not define occurs
+        self.nul = False
+        self.present: set[str] = set()
+        self._lines = 1
+        self._tail = b""
+
+    def feed(self, chunk: bytes) -> None:
+        if not self._started:
+            self._started = True
+            self.bom = chunk.startswith(_UTF8_BOM)
+            chunk = chunk.removeprefix(_UTF8_BOM)
+        if not self.multibyte:
+            self.multibyte = _UTF8_MULTIBYTE.search(self._tail + chunk) is not None
+        if self.failure is None:
+            try:
+                self._utf8.decode(chunk)
+            except UnicodeDecodeError as exc:  # exc.object: the bytes held back, then chunk
+                self.failure = (self._lines + exc.object.count(b"\n", 0, exc.start),
+                                exc.object[exc.start])  # fmt: skip
+        self.undefined = self.undefined or _CP1252_UNDEFINED.search(chunk) is not None
+        self.nul = self.nul or b"\x00" in chunk
+        self.present |= {char for char in _ONE_COLUMN_DELIMITERS if char.encode() in chunk}
+        self._lines += chunk.count(b"\n")
+        self._tail = chunk[-3:]
+
+    def result(self) -> str:
+        """``utf-8``, ``cp1252`` or ``latin-1`` (after any BOM), or :class:`MixedEncoding`."""
+        if self.failure is None:
+            try:
+                self._utf8.decode(b"", final=True)
+            except UnicodeDecodeError as exc:  # the file ends inside a sequence
+                self.failure = (self._lines, exc.object[exc.start])
+        if self.failure is None:
+            return "utf-8"
+        if self.multibyte:  # UTF-8 text elsewhere: this byte does not belong
+            raise MixedEncoding(*self.failure, "UTF-8")
+        return "latin-1" if self.undefined else "cp1252"
+
+
+def _sniffed_lines(stream: IO[str]) -> Iterator[str]:
+    """The first lines the delimiter is guessed from (at most 50, at most 1 MiB)."""
+    size = 0
+    for line in islice(_lines(stream), _SNIFF_LINES):
+        yield line
+        size += len(line)
+        if size > _SNIFF_CHARS:
+            return
+
+
+def _lines(stream: IO[str]) -> Iterator[str]:
+    """The stream's lines, each at most the limit (a 500 MB line of tiny fields takes minutes
+    to split, and is never read whole): a longer one is :class:`OverLimit`."""
+    limit, number = READ_LIMITS.line_chars, 0
+    while line := stream.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith(("\n", "\r")):
             raise OverLimit("line_chars", number, limit)
-        start, number = end + 1, number + 1
+        yield line
 
 
 class MixedEncoding(ValueError):
@@ -273,22 +571,16 @@ def decode(data: bytes) -> str:
     that byte's line, :class:`MixedEncoding`: decoding it all as cp1252 would turn every other
     "België" into "BelgiÃ«", silently. A BOM promises UTF-8 but does not prove it: a file saved as
     UTF-8 and edited in a cp1252 editor may have both and no UTF-8 text left, and is read as cp1252.
+    Large files are decided the same way a chunk at a time (:class:`_Encoding`).
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise MixedEncoding(_line(data, exc.start), data[exc.start], "UTF-16") from None
-    body = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if _UTF8_MULTIBYTE.search(body):  # UTF-8 text elsewhere: this byte does not belong
-            raise MixedEncoding(_line(body, exc.start), body[exc.start], "UTF-8") from None
-    try:
-        return body.decode("cp1252")
-    except UnicodeDecodeError:
-        return body.decode("latin-1")  # every byte is a character: never fails
+    found = _Encoding()
+    found.feed(data)
+    return data.removeprefix(_UTF8_BOM).decode(found.result())
 
 
 def _line(data: bytes, offset: int) -> int:
@@ -321,8 +613,3 @@ def sniff_delimiter(text: str) -> str | None:
         if key > best_key:
             best, best_key = delimiter, key
     return best
-
-
-def _absent(text: str) -> str:
-    """A delimiter that does not occur in ``text``: a one-column file is read as one column."""
-    return next(char for char in _ONE_COLUMN_DELIMITERS if char not in text)

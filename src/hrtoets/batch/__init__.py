@@ -2,8 +2,9 @@
 
 ``run_batch`` reads a list (:mod:`hrtoets.tables`), finds the country column
 (:mod:`~hrtoets.country_column`), screens each distinct value once (:mod:`~hrtoets.batch.core`) and
-writes the screened workbook (:mod:`~hrtoets.batch.workbook`). ``BatchResult.rows`` keeps every
-row's number, input text and :class:`~hrtoets.screening.Verdict`, e.g. for the register.
+writes the screened workbook (:mod:`~hrtoets.batch.workbook`), reading the list again row by row
+rather than holding it. ``BatchResult.iter_rows()`` gives every row's number, input text and
+:class:`~hrtoets.screening.Verdict`, e.g. for the register.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from hrtoets.batch.core import (
     BatchSummary,
     Progress,
     ReviewItem,
+    ScreenedValue,
     default_output,
     screen_table,
     summary_to_json,
@@ -30,6 +32,7 @@ __all__ = [
     "How",
     "Progress",
     "ReviewItem",
+    "ScreenedValue",
     "choose_column",
     "default_output",
     "run_batch",

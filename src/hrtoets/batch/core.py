@@ -4,12 +4,16 @@ A list of 100,000 suppliers names perhaps two hundred countries, so the values a
 screened once each through :class:`~hrtoets.screening.Screener` and the verdicts shared by the rows
 that typed them: the cost grows with the distinct values, not the rows. Nothing is dropped or
 guessed: an empty, unrecognised or ambiguous value is a row that needs advice and review.
+
+Nor is anything held per row but the number of its value (four bytes): a list of a million rows
+is read again, row by row, to be written (:meth:`BatchResult.iter_rows`).
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,7 +25,7 @@ from hrtoets.errors import InputError
 from hrtoets.files import check_writable
 from hrtoets.rule import Reason, Rounding
 from hrtoets.screening import Screener, Verdict
-from hrtoets.tables import Table
+from hrtoets.tables import Rows
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``; stages: ``screen``, ``write``."""
@@ -30,14 +34,13 @@ REVIEW_REASONS = (Reason.UNRESOLVED, Reason.AMBIGUOUS)
 
 
 @dataclass(frozen=True, slots=True)
-class BatchRow:
-    """One data row's verdicts; ``row`` is its row number in the output sheet (header = 1).
+class ScreenedValue:
+    """One distinct country cell of the list and its verdicts, shared by every row typing it.
 
     A cell may name several countries ("Marokko, België"): ``parts`` holds each one's verdict,
-    and ``verdict`` is the row's leading one (the first that needs advice, else the first).
+    and ``verdict`` is the cell's leading one (the first that needs advice, else the first).
     """
 
-    row: int
     text: str  # the country cell exactly as the user typed it
     verdict: Verdict
     parts: tuple[Verdict, ...] = ()  # set when the cell names more than one country
@@ -63,6 +66,13 @@ class BatchRow:
 
 
 @dataclass(frozen=True, slots=True)
+class BatchRow(ScreenedValue):
+    """One data row's verdicts; ``row`` is its row number in the output sheet (header = 1)."""
+
+    row: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewItem:
     """A value that names no single country, with what might have been meant."""
 
@@ -82,6 +92,7 @@ class BatchSummary:
     borderline: int
     per_reason: tuple[tuple[Reason, int], ...]  # in Reason order, only reasons that occur
     review: tuple[ReviewItem, ...]  # in order of first appearance
+    to_review: int  # rows a person must look at (empty, unrecognised, ambiguous)
     edition: str
     index_source: str
     threshold: float
@@ -93,19 +104,32 @@ class BatchSummary:
         return self.rows - self.advice_needed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class BatchResult:
-    """A screened list: the input as read, the column used, a verdict per row, the summary."""
+    """A screened list: the input, the column used, each distinct value's verdicts, the value of
+    every row, the summary."""
 
-    table: Table
+    table: Rows
     column: ColumnChoice
-    rows: tuple[BatchRow, ...]
+    values: tuple[ScreenedValue, ...]  # each distinct country cell, in order of first appearance
+    keys: array[int]  # for each data row, in order, the number of its value in ``values``
     summary: BatchSummary
     output: Path | None = None
 
+    @property
+    def row_count(self) -> int:
+        return len(self.keys)
+
+    def iter_rows(self) -> Iterator[BatchRow]:
+        """Each data row's verdicts, in order (row numbers from 2: the header is row 1)."""
+        values = self.values
+        for number, key in enumerate(self.keys, 2):
+            value = values[key]
+            yield BatchRow(value.text, value.verdict, value.parts, row=number)
+
 
 def screen_table(
-    table: Table,
+    table: Rows,
     screener: Screener,
     *,
     column: str | None = None,
@@ -115,16 +139,25 @@ def screen_table(
 ) -> BatchResult:
     """Choose the country column and screen every row (each distinct value once)."""
     choice = choose_column(table, screener.resolver, column)
-    texts = [row[choice.index] for row in table.rows]
-    verdicts: dict[str, tuple[Verdict, ...]] = {}
-    distinct = list(dict.fromkeys(texts))
-    for done, text in enumerate(distinct, 1):
-        verdicts[text] = screen_cell(screener, text, edition=edition)
+    at = choice.index
+    numbers: dict[str, int] = {}
+    keys = array("I")
+    for row in table.iter_rows():
+        text = row[at]
+        key = numbers.get(text)
+        if key is None:
+            key = numbers[text] = len(numbers)
+        keys.append(key)
+    values = []
+    for done, text in enumerate(numbers, 1):
+        values.append(_value(text, screen_cell(screener, text, edition=edition)))
         if progress:
-            progress("screen", done, len(distinct))
-    rows = tuple(_row(n, text, verdicts[text]) for n, text in enumerate(texts, 2))
-    summary = summarise(rows, screener, edition=screener.index.edition(edition), today=today)
-    return BatchResult(table=table, column=choice, rows=rows, summary=summary)
+            progress("screen", done, len(numbers))
+    distinct = tuple(values)
+    summary = summarise(
+        distinct, keys, screener, edition=screener.index.edition(edition), today=today
+    )
+    return BatchResult(table=table, column=choice, values=distinct, keys=keys, summary=summary)
 
 
 def screen_cell(
@@ -135,33 +168,45 @@ def screen_cell(
     return tuple(screener.screen(part, edition=edition) for part in parts)
 
 
-def _row(number: int, text: str, verdicts: tuple[Verdict, ...]) -> BatchRow:
+def _value(text: str, verdicts: tuple[Verdict, ...]) -> ScreenedValue:
     leading = next((v for v in verdicts if v.advice_needed), verdicts[0])
-    return BatchRow(number, text, leading, verdicts if len(verdicts) > 1 else ())
+    return ScreenedValue(text, leading, verdicts if len(verdicts) > 1 else ())
 
 
 def summarise(
-    rows: tuple[BatchRow, ...], screener: Screener, *, edition: str, today: date | None = None
+    values: tuple[ScreenedValue, ...],
+    keys: array[int],
+    screener: Screener,
+    *,
+    edition: str,
+    today: date | None = None,
 ) -> BatchSummary:
-    """Counts per verdict and reason, and the values to review with their options."""
-    reasons = Counter(row.verdict.reason for row in rows)
-    per_text = Counter(row.text for row in rows)
+    """Counts per verdict and reason, and the values to review with their options; ``values``
+    are the distinct cells and ``keys`` the value of each row (see :class:`BatchResult`)."""
+    counts = Counter(keys)
+    reasons: Counter[Reason] = Counter()
     review: dict[str, ReviewItem] = {}
-    for row in rows:
-        for verdict in row.verdicts:
-            shown = row.text if not row.parts else verdict.query
+    for key, value in enumerate(values):
+        count = counts[key]
+        reasons[value.verdict.reason] += count
+        for verdict in value.verdicts:
+            shown = value.text if not value.parts else verdict.query
             if verdict.reason in REVIEW_REASONS and shown not in review:
                 options = verdict.candidates or verdict.suggestions
-                count = per_text[row.text]
                 review[shown] = ReviewItem(shown, verdict.reason, count, options)
+
+    def rows_where(test: Callable[[ScreenedValue], bool]) -> int:
+        return sum(counts[key] for key, value in enumerate(values) if test(value))
+
     meta = screener.index.meta
     return BatchSummary(
-        rows=len(rows),
-        distinct=len(per_text),
-        advice_needed=sum(1 for row in rows if row.advice_needed),
-        borderline=sum(1 for row in rows if row.borderline),
+        rows=len(keys),
+        distinct=len(values),
+        advice_needed=rows_where(lambda value: value.advice_needed),
+        borderline=rows_where(lambda value: value.borderline),
         per_reason=tuple((reason, reasons[reason]) for reason in Reason if reasons[reason]),
         review=tuple(review.values()),
+        to_review=rows_where(lambda value: value.to_review),
         edition=edition,
         index_source=meta.source,
         threshold=screener.threshold,

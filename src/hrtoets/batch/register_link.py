@@ -8,6 +8,10 @@ its name the batch is marked complete. Ctrl-C waits for those steps; a harder st
 (kill -9, a power cut) leaves a batch that ``log verify`` names and that running the same batch
 again completes: with the waiting workbook, the one already in place, or by screening again. The
 same list recorded as the same kind twice is refused unless ``--again``.
+
+The checks are made from the list as it is read again, row by row, and written in chunks: a list
+of any length costs the register one chunk's memory, and each distinct country value is frozen as
+evidence once (:func:`drafts`).
 """
 
 from __future__ import annotations
@@ -29,11 +33,11 @@ from hrtoets.files import (
     sha256_file,
     shown_path,
 )
-from hrtoets.tables import Table
+from hrtoets.tables import Rows
 
 if TYPE_CHECKING:
     from hrtoets.config import Settings
-    from hrtoets.register import CheckDraft, CheckRecord, Kind, Register
+    from hrtoets.register import CheckDraft, Kind, Register
     from hrtoets.register.model import BatchRecord
     from hrtoets.rule import Answer
 
@@ -55,7 +59,7 @@ class LogRequest:
     again: bool = False
 
 
-def partner_column(table: Table, country_index: int) -> int | None:
+def partner_column(table: Rows, country_index: int) -> int | None:
     """The column naming the partner: a name-like header, else the first other column."""
     others = [i for i in range(len(table.headers)) if i != country_index]
     named = [i for i in others if _PARTNER_HEADER.match(table.headers[i].strip())]
@@ -71,36 +75,38 @@ def drafts(
     answer: Answer | None,
     lang: str = "nl",
     sha256: str | None = None,
-) -> list[CheckDraft]:
-    """One check per row: the row's country screened as it was today, the partner from its row.
+    batch_id: int | None = None,
+) -> Iterator[CheckDraft]:
+    """One check per row, made as the list is read again: the row's country screened as it was
+    today (frozen once per distinct value), the partner from its row.
 
     The title names the partner, so that the check is found again by name
     ("Stad Fès — partners.xlsx, rij 2"); the row number points back at the list, and with
-    ``sha256`` each check records the list it came from.
+    ``sha256`` each check records the list (and ``batch_id`` the batch) it came from.
     """
     from hrtoets.messages import t
     from hrtoets.register import CheckDraft, snapshot
 
     partner_at = partner_column(result.table, result.column.index)
     source = shown_path(result.table.source.name)
-    made = []
-    for row, cells in zip(result.rows, result.table.rows, strict=True):
+    frozen = [tuple(snapshot(verdict) for verdict in value.verdicts) for value in result.values]
+    note = f"hrtoets batch {source}"
+    tag = {"id": batch_id} if batch_id is not None else {}
+    mark = "\x00row\x00"  # the row number's place in the title, formatted once
+    title = t("batch.log_title", lang, source=source, row=mark)
+    for row, (key, cells) in enumerate(zip(result.keys, result.table.iter_rows(), strict=True), 2):
         partner = cells[partner_at].strip() if partner_at is not None else ""
-        place = t("batch.log_title", lang, source=source, row=row.row)
-        batch = {"file": source, "sha256": sha256, "row": row.row} if sha256 else None
-        made.append(
-            CheckDraft(
-                kind=kind,
-                title=f"{partner} — {place}" if partner else place,
-                countries=tuple(snapshot(verdict) for verdict in row.verdicts),
-                officer=officer,
-                partner=partner,
-                answer=answer,
-                note=f"hrtoets batch {source}",
-                batch=batch,
-            )
+        place = title.replace(mark, str(row))
+        yield CheckDraft(
+            kind=kind,
+            title=f"{partner} — {place}" if partner else place,
+            countries=frozen[key],
+            officer=officer,
+            partner=partner,
+            answer=answer,
+            note=note,
+            batch=({"file": source, "sha256": sha256, "row": row} if sha256 else {}) | tag or None,
         )
-    return made
 
 
 class Recorder:
@@ -121,7 +127,6 @@ class Recorder:
         self.officer = request.officer or default_officer()
         self.again = request.again
         self.lang = lang
-        self.checks: list[CheckRecord] = []
         self.batch: BatchRecord | None = None
         self._source = source.absolute()
         self._sha256 = sha256_file(source) if source.is_file() else ""
@@ -133,6 +138,14 @@ class Recorder:
             self.batch = earlier
         elif earlier is not None and not self.again:
             raise earlier.recorded_again(shown_path(self._source.name))
+
+    @property
+    def check_ids(self) -> range:
+        """The ids of the checks this run recorded, or of the interrupted batch it completed."""
+        batch = self.batch
+        if batch is None or batch.first_check == 0:
+            return range(0)
+        return range(batch.first_check, batch.last_check + 1)
 
     @property
     def interrupted(self) -> BatchRecord | None:
@@ -171,18 +184,21 @@ class Recorder:
         if batch is not None:
             self._same_as_recorded(batch, result)
             return
-        if not result.rows:  # a header and no rows: nothing to record, no batch to remember
+        if not result.row_count:  # a header and no rows: nothing to record, no batch to remember
             return
         from hrtoets.register.model import BatchRecord
 
-        made = drafts(
-            result,
-            kind=self.kind,
-            officer=self.officer,
-            answer=self.answer,
-            lang=self.lang,
-            sha256=self._sha256,
-        )
+        def made(batch_id: int) -> Iterator[CheckDraft]:
+            return drafts(
+                result,
+                kind=self.kind,
+                officer=self.officer,
+                answer=self.answer,
+                lang=self.lang,
+                sha256=self._sha256,
+                batch_id=batch_id,
+            )
+
         start = BatchRecord(
             id=0,
             sha256=self._sha256,
@@ -195,7 +211,7 @@ class Recorder:
             last_check=0,
             recorded_at="",
         )
-        self.batch, self.checks = self._register.record_batch(made, start, again=self.again)
+        self.batch = self._register.record_batch(made, start, again=self.again)
 
     def after_rename(self, target: Path) -> None:
         """The workbook has its name: the batch is complete."""
@@ -203,8 +219,6 @@ class Recorder:
             self._complete(self.batch, output=shown_path(target.absolute()))
 
     def _complete(self, batch: BatchRecord, output: str | None = None) -> BatchRecord:
-        if self.completed:
-            self.checks = self._register.checks_between(batch.first_check, batch.last_check)
         self.batch = self._register.complete_batch(
             batch.id, output=output, workbook_sha256=self._workbook_sha256 or None
         )
@@ -212,17 +226,17 @@ class Recorder:
 
     def _same_as_recorded(self, batch: BatchRecord, result: BatchResult) -> None:
         recorded = self._register.checks_between(batch.first_check, batch.last_check)
-        if len(recorded) != len(result.rows):
+        if len(recorded) != result.row_count:
             raise InputError(
                 "batch.complete_changed",
                 id=batch.id,
-                row=min(len(recorded), len(result.rows)) + 2,
+                row=min(len(recorded), result.row_count) + 2,
                 first=batch.first_check,
                 last=batch.last_check,
             )
         from hrtoets.register import snapshot
 
-        for check, row in zip(recorded, result.rows, strict=True):
+        for check, row in zip(recorded, result.iter_rows(), strict=True):
             created = check.events[0].payload.get("countries") or []
             now = [snapshot(verdict).to_json() for verdict in row.verdicts]
             if _plain(created) != _plain(now):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -15,7 +16,7 @@ from hrtoets.batch.core import (
 )
 from hrtoets.batch.workbook import write_workbook
 from hrtoets.screening import Screener
-from hrtoets.tables import read_table
+from hrtoets.tables import open_table
 
 
 class Recording(Protocol):
@@ -50,7 +51,7 @@ def run_batch(
     target = output if output is not None else default_output(source, lang)
     if source.exists():
         check_output(source, target, force=force)
-    table = read_table(source, sheet=sheet)
+    table = open_table(source, sheet=sheet)
     result = screen_table(table, screener, column=column, progress=progress, today=today)
     before = after = None
     if recording is not None:
@@ -71,4 +72,4 @@ def run_batch(
         before_rename=before,
         after_rename=after,
     )
-    return BatchResult(result.table, result.column, result.rows, result.summary, target)
+    return dataclasses.replace(result, output=target)

@@ -34,7 +34,7 @@ def _facts(result: BatchResult) -> list[tuple[str, Any]]:
         ("batch.sum.advice", summary.advice_needed),
         ("batch.sum.no_advice", summary.no_advice_needed),
         ("batch.sum.borderline", summary.borderline),
-        ("batch.sum.review", sum(1 for row in result.rows if row.to_review)),
+        ("batch.sum.review", summary.to_review),
     ]
 
 

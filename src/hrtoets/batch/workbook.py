@@ -8,9 +8,10 @@ the user goes through ``write_string``: user text is text. The workbook is writt
 file and renamed (:func:`hrtoets.files.atomic_path`), so an error leaves nothing behind.
 
 xlsxwriter does not raise when a cell does not fit: it returns -1 (beyond the last row or column)
-or -2 (text cut at 32,767 characters) and writes on. A list that does not fit in a sheet is
-therefore refused before anything is written (:func:`check_limits`), and any non-zero return is
-still an error: rows out = rows in, or nothing.
+or -2 (text cut at 32,767 characters) and writes on. A list with more rows or columns than a sheet
+holds is therefore refused before anything is written (:func:`check_limits`), a cell too long
+when it comes (the list is read row by row, never held whole), and any non-zero return is an
+error: rows out = rows in, or nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from hrtoets.batch.core import BatchResult, BatchRow, Progress
+from hrtoets.batch.core import BatchResult, Progress, ScreenedValue
 from hrtoets.batch.summary_sheet import write_summary
 from hrtoets.countries import describe
 from hrtoets.errors import InputFileError, WorkbookError
@@ -36,7 +37,7 @@ from hrtoets.messages import t
 from hrtoets.rule import Reason
 from hrtoets.screening import Verdict, explain, format_score
 from hrtoets.spreadsheet import EXCEL_LIMITS, STREAMING_WORKBOOK_OPTIONS, SheetLimits, refused
-from hrtoets.tables import Table
+from hrtoets.tables import Row, Rows
 
 ADDED_COLUMNS: Final = (
     "batch.col.matched",
@@ -50,18 +51,21 @@ ADDED_COLUMNS: Final = (
 )
 ADVICE_FILL: Final = "#FCE4D6"
 HEADER_FILL: Final = "#D9E1F2"
-_WIDTH_SAMPLE: Final = 1000
 _MIN_WIDTH: Final = 8
 _MAX_WIDTH: Final = 60
 _PROGRESS_EVERY: Final = 5000
 _ADDED_WIDTHS: Final = (22, 6, 9, 14, 10, 12, 34, 48)  # typical content of each added column
 
 
-def check_limits(table: Table, limits: SheetLimits = EXCEL_LIMITS) -> None:
-    """Refuse a list whose screened sheet would not fit: Excel would drop rows, columns or text."""
-    if len(table.rows) > limits.rows:
+def check_limits(table: Rows, limits: SheetLimits = EXCEL_LIMITS) -> None:
+    """Refuse a list whose screened sheet would not fit: Excel would drop rows, columns or text.
+
+    The header is checked here; a row's cell too long for Excel is refused as it comes (the rows
+    are read as they are written), which the atomic write turns into nothing written.
+    """
+    if table.row_count > limits.rows:
         raise WorkbookError(
-            "batch.too_many_rows", path=table.source, rows=len(table.rows), limit=limits.rows
+            "batch.too_many_rows", path=table.source, rows=table.row_count, limit=limits.rows
         )
     if len(table.headers) + len(ADDED_COLUMNS) > limits.columns:
         raise WorkbookError(
@@ -71,17 +75,26 @@ def check_limits(table: Table, limits: SheetLimits = EXCEL_LIMITS) -> None:
             added=len(ADDED_COLUMNS),
             limit=limits.columns,
         )
-    for number, cells in enumerate((table.headers, *table.rows), 1):
-        if max(map(len, cells), default=0) > limits.cell:
-            column = next(i for i, cell in enumerate(cells) if len(cell) > limits.cell)
-            raise WorkbookError(
-                "batch.cell_too_long",
-                path=table.source,
-                row=number,
-                column=table.headers[column],
-                length=len(cells[column]),
-                limit=limits.cell,
-            )
+    _check_cells(table, table.headers, 1, limits.cell)
+
+
+def _check_cells(table: Rows, cells: Row, row: int, limit: int) -> None:
+    """Refuse a row (``row``: header = 1) with a cell longer than ``limit``."""
+    if max(map(len, cells), default=0) > limit:
+        column = next(i for i, cell in enumerate(cells) if len(cell) > limit)
+        raise cell_too_long(table, row, column, cells[column], limit)
+
+
+def cell_too_long(table: Rows, row: int, column: int, text: str, limit: int) -> WorkbookError:
+    """The sentence for a user's cell longer than an Excel cell holds (``row``: header = 1)."""
+    return WorkbookError(
+        "batch.cell_too_long",
+        path=table.source,
+        row=row,
+        column=table.headers[column],
+        length=len(text),
+        limit=limit,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +166,7 @@ def added_values(verdict: Verdict, lang: str) -> tuple[Any, ...]:
     )
 
 
-def row_values(row: BatchRow, lang: str) -> tuple[Any, ...]:
+def row_values(row: ScreenedValue, lang: str) -> tuple[Any, ...]:
     """The eight added cells for a row; a cell naming several countries lists each, in order."""
     if not row.parts:
         return added_values(row.verdict, lang)
@@ -203,7 +216,7 @@ def write_workbook(
     check_limits(result.table, limits)
     with contextlib.ExitStack() as critical:
         with atomic_path(path, force=force) as tmp:
-            _save(result, tmp, path, lang=lang, progress=progress)
+            _save(result, tmp, path, lang=lang, progress=progress, limits=limits)
             if before_rename is not None:
                 check_writable(path, force=force)  # the output may have appeared in the meantime
                 critical.enter_context(interrupts_deferred())
@@ -216,7 +229,13 @@ def write_workbook(
 
 
 def _save(
-    result: BatchResult, tmp: Path, path: Path, *, lang: str, progress: Progress | None
+    result: BatchResult,
+    tmp: Path,
+    path: Path,
+    *,
+    lang: str,
+    progress: Progress | None,
+    limits: SheetLimits,
 ) -> None:
     """The complete workbook in ``tmp``; ``path`` is the name the user sees in an error.
 
@@ -230,7 +249,7 @@ def _save(
         try:
             formats = _formats(book)
             main = book.add_worksheet(t("batch.sheet.main", lang))
-            _write_main(main, result, lang, formats, progress)
+            _write_main(main, result, lang, formats, progress, limits)
             write_summary(book.add_worksheet(t("batch.sheet.summary", lang)), result, lang, formats)
         finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
             try:
@@ -261,34 +280,47 @@ def _discard_open_zip(tmp: Path) -> None:
                     handle.close()
 
 
-def _write_main(
-    sheet: Any, result: BatchResult, lang: str, formats: _Formats, progress: Progress | None
+def _write_main(  # noqa: PLR0917 (one private call site)
+    sheet: Any,
+    result: BatchResult,
+    lang: str,
+    formats: _Formats,
+    progress: Progress | None,
+    limits: SheetLimits,
 ) -> None:
-    """Header, then each row: the user's cells as text, the added cells typed and formatted."""
+    """Header, then each row: the user's cells as text, the added cells typed and formatted.
+
+    The rows are read again from the list one at a time and written at once (xlsxwriter's
+    constant-memory mode), each with the added cells of its value, made once per value.
+    """
     table = result.table
     headers = [*table.headers, *added_headers(lang)]
     width = len(table.headers)
-    _set_widths(sheet, headers, table.rows, width)
+    _set_widths(sheet, headers, table.sample, width)
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, len(table.rows), len(headers) - 1)
+    sheet.autofilter(0, 0, table.row_count, len(headers) - 1)
     for column, header in enumerate(headers):
         if code := sheet.write_string(0, column, header, formats.header):
             raise refused(code, sheet, 0, column)
-    added: dict[str, tuple[Any, ...]] = {}
-    total = len(table.rows)
-    for number, (cells, row) in enumerate(zip(table.rows, result.rows, strict=True), 1):
-        values = added.get(row.text)
-        if values is None:
-            values = added[row.text] = row_values(row, lang)
-        _write_row(sheet, number, (*cells, *values), row.advice_needed, formats)
+    added = [row_values(value, lang) for value in result.values]
+    flags = [value.advice_needed for value in result.values]
+    total = table.row_count
+    rows = zip(table.iter_rows(), result.keys, strict=True)
+    cell = limits.cell
+    for number, (cells, key) in enumerate(rows, 1):
+        if max(map(len, cells), default=0) > cell:
+            _check_cells(table, cells, number + 1, cell)
+        if code := _write_row(sheet, number, (*cells, *added[key]), flags[key], formats):
+            raise refused(code[1], sheet, number, code[0])
         if progress and (number % _PROGRESS_EVERY == 0 or number == total):
             progress("write", number, total)
 
 
 def _write_row(
     sheet: Any, number: int, values: tuple[Any, ...], highlight: bool, formats: _Formats
-) -> None:
-    """One row: texts with ``write_string`` (never a formula), scores as numbers."""
+) -> tuple[int, int] | None:
+    """One row: texts with ``write_string`` (never a formula), scores as numbers; the column
+    and return code of a write xlsxwriter refused, if any."""
     flag = 1 if highlight else 0
     text_format = formats.text[flag]
     exact_column = len(values) - 5  # the added columns end: exact, edition, advice, reason, note
@@ -303,14 +335,12 @@ def _write_row(
         else:
             continue
         if code:
-            raise refused(code, sheet, number, column)
+            return column, code
+    return None
 
 
-def _set_widths(
-    sheet: Any, headers: Sequence[str], rows: Sequence[Sequence[str]], width: int
-) -> None:
+def _set_widths(sheet: Any, headers: Sequence[str], sample: Sequence[Row], width: int) -> None:
     """Readable widths: the user's columns fit their header and first rows, within bounds."""
-    sample = rows[:_WIDTH_SAMPLE]
     for column, header in enumerate(headers):
         if column < width:
             longest = max([len(header), *(len(row[column]) for row in sample)])

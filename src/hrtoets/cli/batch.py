@@ -113,7 +113,7 @@ def batch(
                 progress=progress,
                 recording=recorder,
             )
-    logged = [check.id for check in recorder.checks] if recorder else []
+    logged = list(recorder.check_ids) if recorder else []
     if result.table.trimmed:
         session.say("batch.csv_trimmed", count=result.table.trimmed, path=result.table.source)
     if json_output:
@@ -158,7 +158,7 @@ def _render_completed(session: Session, recorder: Recorder, json_output: bool) -
         session.print_json(
             {
                 "logged_kind": recorder.kind.value,
-                "logged_check_ids": [check.id for check in recorder.checks],
+                "logged_check_ids": list(recorder.check_ids),
                 **_batch_json(recorder),
             }
         )

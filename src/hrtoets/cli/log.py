@@ -294,13 +294,14 @@ def list_(
 ) -> None:
     """List the checks in the register, optionally filtered; the table shows the newest 50."""
     from hrtoets.errors import InputError
+    from hrtoets.jsontext import array_pieces
     from hrtoets.register import actions
 
     session = start(lang, db)
     if limit is not None and (limit < 1 or every):
         raise InputError("register.bad_limit", limit=limit)
     newest = None if every or (json_output and limit is None) else (limit or TABLE_ROWS)
-    found, total = actions.find(
+    filters = actions.check_filter(
         session.settings,
         kind=kind,
         year=year,
@@ -308,8 +309,12 @@ def list_(
         advice_needed=advice_needed,
         status=status,
         search=search,
-        newest=newest,
     )
+    if json_output and newest is None:  # every check: streamed, however many there are
+        with actions.streamed(session.settings, filters) as checks:
+            session.print_json_pieces(array_pieces(check.to_json() for check in checks))
+        return
+    found, total = actions.find(session.settings, filters, newest=newest)
     if json_output:
         session.print_json([c.to_json() for c in found])
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final
@@ -117,6 +118,17 @@ class Session:
 
         out = GuardedStream(sys.stdout)
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        out.flush()
+
+    @staticmethod
+    def print_json_pieces(pieces: Iterable[str]) -> None:
+        """One JSON document on stdout written as it is made (:mod:`hrtoets.jsontext`)."""
+        from hrtoets.cli.streams import GuardedStream
+
+        out = GuardedStream(sys.stdout)
+        for piece in pieces:
+            out.write(piece)
+        out.write("\n")
         out.flush()
 
 

@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path} is geen geldig CSV-bestand ({error}); sla het opnieuw op vanuit Excel.",
         "en": "{path} is not a valid CSV file ({error}); save it again from Excel.",
     },
+    "batch.csv_changed": {
+        "nl": "{path} veranderde terwijl hrtoets het las; sluit het in Excel en probeer opnieuw.",
+        "en": "{path} changed while hrtoets was reading it; close it in Excel and try again.",
+    },
     # choosing the country column
     "batch.unknown_column": {
         "nl": "Er is geen kolom '{column}'; de kolommen zijn: {headers}.",

@@ -6,7 +6,8 @@ screen countries, open the configured register and run one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from hrtoets.countries import describe
@@ -180,7 +181,7 @@ def resolve(
         return register.get(check_id)
 
 
-def find(
+def check_filter(
     settings: Settings,
     *,
     kind: str | None = None,
@@ -189,10 +190,8 @@ def find(
     advice_needed: bool | None = None,
     status: str | None = None,
     search: str | None = None,
-    newest: int | None = None,
-) -> tuple[list[CheckRecord], int]:
-    """``hrtoets log list``: the checks that match every filter given (the ``newest`` that many
-    of them when given), and how many match in all."""
+) -> CheckFilter:
+    """``hrtoets log list``'s filters as typed, parsed (one sentence per bad value)."""
     iso3 = None
     if country:
         from hrtoets.screening import Screener
@@ -200,7 +199,7 @@ def find(
         screener = Screener.from_settings(settings)
         found = screen_countries(screener, [country], settings.lang)[0].country
         iso3 = found.iso3 if found else None
-    filters = CheckFilter(
+    return CheckFilter(
         kind=parse_kind(kind) if kind else None,
         year=year,
         iso3=iso3,
@@ -208,10 +207,25 @@ def find(
         status=parse_status(status) if status else None,
         search=search.strip() or None if search else None,
     )
+
+
+def find(
+    settings: Settings, filters: CheckFilter, *, newest: int | None = None
+) -> tuple[list[CheckRecord], int]:
+    """``hrtoets log list``: the checks that match ``filters`` (the ``newest`` that many of
+    them when given), and how many match in all."""
     with open_configured(settings) as register:
         listed = register.checks(filters, newest=newest)
         total = len(listed) if newest is None else register.count(filters)
         return listed, total
+
+
+@contextmanager
+def streamed(settings: Settings, filters: CheckFilter) -> Iterator[Iterator[CheckRecord]]:
+    """Every check matching ``filters``, read as it is taken (``log list --json`` of a register
+    of any size, in bounded memory)."""
+    with open_configured(settings) as register:
+        yield register.iter_checks(filters)
 
 
 def show(settings: Settings, check_id: int) -> CheckRecord:

@@ -10,6 +10,7 @@ outside it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -62,6 +63,38 @@ def link_hash(
         }
     )
     return hashlib.sha256((content + prev_hash).encode("utf-8")).hexdigest()
+
+
+def text_link_hash(
+    *,
+    seq: int,
+    check_id: int,
+    kind: str,
+    recorded_at: str,
+    officer: str,
+    payload_text: str,
+    prev_hash: str,
+) -> str:
+    """:func:`link_hash` of a payload already in its canonical text, which is not made again
+    (the writer's path: each event serialised and hashed once).
+
+    The canonical content is the object of the six fields in sorted key order with the payload's
+    text in its place: the same bytes ``canonical`` gives for the whole, since the canonical text
+    of an object is its members' canonical texts, sorted, joined. :func:`link_hash` stays the
+    definition that ``verify`` uses; a test holds the two equal.
+    """
+
+    content = (
+        f'{{"check_id":{check_id},"kind":{_json_text(kind)},"officer":{_json_text(officer)},'
+        f'"payload":{payload_text},"recorded_at":{_json_text(recorded_at)},"seq":{seq}}}'
+    )
+    return hashlib.sha256((content + prev_hash).encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=256)
+def _json_text(value: str) -> str:
+    """A string's canonical JSON text (an event's kind, officer and time repeat in a batch)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,14 +9,15 @@ at most 32,767 characters; a longer one is refused rather than cut, since a cut 
 matches its hash. JSON keeps the exact text and the stable English codes: it is the format for
 machines and for evidence. Times are stored in UTC and shown in local time; in xlsx they and
 every date are real Excel dates. Each file is written atomically and an existing one needs
-``force``.
+``force``. The register is read as the file is written, a chunk of rows at a time, in one
+transaction: an export of 100,000 checks holds a few of them in memory, never all.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,12 +25,13 @@ from typing import Any, Final
 
 from hrtoets.countries import CountryResolver
 from hrtoets.errors import InputError
-from hrtoets.files import atomic_path
+from hrtoets.files import atomic_path, scratch_folder
+from hrtoets.jsontext import array_pieces, dumps
 from hrtoets.messages import t
 from hrtoets.register.labels import country_name, label
-from hrtoets.register.model import CheckRecord, Event, EventKind, Status, group_checks
-from hrtoets.register.store import Register
-from hrtoets.spreadsheet import EXCEL_LIMITS, SAFE_WORKBOOK_OPTIONS, csv_cell
+from hrtoets.register.model import CheckRecord, Event, EventKind, Status
+from hrtoets.register.store import Reading, Register
+from hrtoets.spreadsheet import EXCEL_LIMITS, STREAMING_WORKBOOK_OPTIONS, csv_cell
 
 FORMATS: Final = (".xlsx", ".csv", ".json")
 # A CSV cell starting with one of these is a formula to Excel (OWASP "CSV injection").
@@ -151,7 +153,7 @@ def check_row(check: CheckRecord, lang: str, resolver: CountryResolver | None = 
     ]
 
 
-def _country_rows(checks: Sequence[CheckRecord], lang: str) -> list[list[Any]]:
+def _country_rows(check: CheckRecord, lang: str) -> list[list[Any]]:
     return [
         [
             check.id,
@@ -166,7 +168,6 @@ def _country_rows(checks: Sequence[CheckRecord], lang: str) -> list[list[Any]]:
             label("reason", c.reason, lang),
             _yes_no(c.borderline, lang),
         ]
-        for check in checks
         for c in check.countries
     ]
 
@@ -189,90 +190,114 @@ def _headers(columns: Sequence[str], lang: str) -> list[str]:
     return [t(f"register.col.{name}", lang) for name in columns]
 
 
-Sheet = tuple[str, list[str], list[list[Any]]]  # name, headers, rows
+class _Sheet:
+    """One worksheet written a row at a time (xlsxwriter's constant-memory mode): dates and
+    times as Excel dates, numbers as numbers, every other value as a string, never a formula;
+    a text longer than a cell holds is refused, since a cut payload no longer matches its hash."""
 
+    def __init__(self, book: Any, name: str, headers: list[str], target: Path) -> None:
+        self._sheet = book.add_worksheet(name)
+        self._name, self._headers, self._target = name, headers, target
+        self._day = book.add_format({"num_format": "yyyy-mm-dd"})
+        self._moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+        bold = book.add_format({"bold": True})
+        for col, header in enumerate(headers):
+            self._sheet.write_string(0, col, header, bold)
+        self._sheet.freeze_panes(1, 0)
+        self.rows = 0
 
-def _write_sheet(book: Any, sheet: Sheet) -> None:
-    name, headers, rows = sheet
-    worksheet = book.add_worksheet(name)
-    bold = book.add_format({"bold": True})
-    day = book.add_format({"num_format": "yyyy-mm-dd"})
-    moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
-    for col, header in enumerate(headers):
-        worksheet.write_string(0, col, header, bold)
-    for r, row in enumerate(rows, start=1):
+    def add(self, row: Sequence[Any]) -> None:
+        self.rows += 1
+        r, sheet = self.rows, self._sheet
         for col, value in enumerate(row):
             if value is None or value == "":
                 continue
             if isinstance(value, datetime):
-                worksheet.write_datetime(r, col, value, moment)
+                sheet.write_datetime(r, col, value, self._moment)
             elif isinstance(value, date):
-                worksheet.write_datetime(r, col, value, day)
+                sheet.write_datetime(r, col, value, self._day)
             elif isinstance(value, int | float) and not isinstance(value, bool):
-                worksheet.write_number(r, col, value)
+                sheet.write_number(r, col, value)
             else:
-                worksheet.write_string(r, col, str(value))  # user text stays text, never a formula
-    worksheet.freeze_panes(1, 0)
+                text = str(value)
+                if len(text) > EXCEL_LIMITS.cell:
+                    raise self._too_long(r, col, text)
+                sheet.write_string(r, col, text)  # user text stays text, never a formula
+
+    def _too_long(self, row: int, col: int, text: str) -> InputError:
+        return InputError(
+            "register.export_cell_too_long",
+            path=self._target,
+            sheet=self._name,
+            row=row + 1,  # row 1 holds the headers
+            column=self._headers[col],
+            length=len(text),
+            limit=EXCEL_LIMITS.cell,
+        )
 
 
-def _refuse_long_cells(path: Path, sheets: Sequence[Sheet]) -> None:
-    """Refuse before writing: xlsxwriter would silently cut a cell past Excel's limit."""
-    for name, headers, rows in sheets:
-        for r, row in enumerate(rows, start=2):  # row 1 holds the headers
-            for header, value in zip(headers, row, strict=True):
-                if isinstance(value, str) and len(value) > EXCEL_LIMITS.cell:
-                    raise InputError(
-                        "register.export_cell_too_long",
-                        path=path,
-                        sheet=name,
-                        row=r,
-                        column=header,
-                        length=len(value),
-                        limit=EXCEL_LIMITS.cell,
-                    )
+@dataclass(slots=True)
+class _Counts:
+    checks: int = 0
+    events: int = 0
+    head_hash: str | None = None
+    last_seq: int = 0
+
+    def add(self, check: CheckRecord) -> None:
+        """Count a check and its events; the chain's head is the event with the last position."""
+        self.checks += 1
+        self.events += len(check.events)
+        for event in check.events:
+            if event.seq > self.last_seq:
+                self.last_seq, self.head_hash = event.seq, event.hash
 
 
-def _xlsx(
-    path: Path, target: Path, checks: list[CheckRecord], events: list[Event], lang: str
-) -> None:
+def _xlsx(path: Path, target: Path, reading: Reading, lang: str) -> _Counts:
+    """Checks and their countries in one pass over the checks, then the events in chain order."""
     import xlsxwriter
 
     resolver = CountryResolver()
-    sheets: list[Sheet] = [
-        (
-            t("register.sheet.checks", lang),
-            _headers(CHECK_COLUMNS, lang),
-            [check_row(c, lang, resolver) for c in checks],
-        ),
-        (
-            t("register.sheet.countries", lang),
-            _headers(COUNTRY_COLUMNS, lang),
-            _country_rows(checks, lang),
-        ),
-        (
-            t("register.sheet.events", lang),
-            _headers(EVENT_COLUMNS, lang),
-            [_event_row(e, lang) for e in events],
-        ),
-    ]
-    _refuse_long_cells(target, sheets)
-    book = xlsxwriter.Workbook(str(path), SAFE_WORKBOOK_OPTIONS)
-    for sheet in sheets:
-        _write_sheet(book, sheet)
-    book.close()
+    counts = _Counts()
+    with scratch_folder(target) as scratch:
+        options = {**STREAMING_WORKBOOK_OPTIONS, "tmpdir": str(scratch)}
+        book = xlsxwriter.Workbook(str(path), options)
+        try:
+            checks = _Sheet(
+                book, t("register.sheet.checks", lang), _headers(CHECK_COLUMNS, lang), target
+            )
+            countries = _Sheet(
+                book, t("register.sheet.countries", lang), _headers(COUNTRY_COLUMNS, lang), target
+            )
+            events = _Sheet(
+                book, t("register.sheet.events", lang), _headers(EVENT_COLUMNS, lang), target
+            )
+            for check in reading.checks():
+                counts.add(check)
+                checks.add(check_row(check, lang, resolver))
+                for row in _country_rows(check, lang):
+                    countries.add(row)
+            for event in reading.events():
+                events.add(_event_row(event, lang))
+        finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
+            book.close()
+    return counts
 
 
-def _csv(path: Path, checks: list[CheckRecord], lang: str) -> None:
+def _csv(path: Path, reading: Reading, lang: str) -> _Counts:
     """CSV as Belgian Excel opens it by a double click: ``;`` between fields (the list separator
     of a Dutch or French Windows), UTF-8 with a BOM (else Excel reads ``België`` as ``BelgiÃ«``),
     every field quoted, so that a ``;`` inside a note never starts a new cell, and every field that
     Excel would run as a formula prefixed with ``'``.
     """
     resolver = CountryResolver()
+    counts = _Counts()
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL)
         writer.writerow(_headers(CHECK_COLUMNS, lang))
-        writer.writerows([csv_cell(_text(v)) for v in check_row(c, lang, resolver)] for c in checks)
+        for check in reading.checks():
+            counts.add(check)
+            writer.writerow([csv_cell(_text(v)) for v in check_row(check, lang, resolver)])
+    return counts
 
 
 def _text(value: Any) -> Any:
@@ -284,29 +309,41 @@ def _text(value: Any) -> Any:
     return value
 
 
-def _json(path: Path, checks: list[CheckRecord], events: list[Event]) -> None:
-    data = {
-        "checks": [c.to_json(events=True) for c in checks],
-        "head_hash": events[-1].hash if events else None,
-        "events": len(events),
-    }
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def _json(path: Path, reading: Reading) -> _Counts:
+    """``{"checks": [...], "head_hash": ..., "events": n}``, written a check at a time: the same
+    text ``json.dumps(…, indent=2)`` gives for the whole document (:mod:`hrtoets.jsontext`)."""
+    counts = _Counts()
+
+    def checks() -> Iterator[dict[str, Any]]:
+        for check in reading.checks():
+            counts.add(check)
+            yield check.to_json(events=True)
+
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{\n  "checks": ')
+        for piece in array_pieces(checks(), depth=1):
+            out.write(piece)
+        head = dumps(counts.head_hash)
+        out.write(f',\n  "head_hash": {head},\n  "events": {counts.events}\n}}\n')
+    return counts
 
 
 def export_register(
     register: Register, path: Path, *, lang: str, force: bool = False
 ) -> ExportResult:
-    """Write every check and event to ``path``; the suffix chooses the format."""
+    """Write every check and event to ``path``; the suffix chooses the format.
+
+    The register is read in one transaction, streaming (:meth:`Register.reading`): memory stays
+    bounded however many checks it holds.
+    """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError("register.export_format", path=path, formats=", ".join(FORMATS))
-    events = register.events()  # one read: the checks are rebuilt from the same events
-    checks = group_checks(events)
-    with atomic_path(path, force=force) as tmp:
+    with register.reading() as reading, atomic_path(path, force=force) as tmp:
         if suffix == ".xlsx":
-            _xlsx(tmp, path, checks, events, lang)
+            counts = _xlsx(tmp, path, reading, lang)
         elif suffix == ".csv":
-            _csv(tmp, checks, lang)
+            counts = _csv(tmp, reading, lang)
         else:
-            _json(tmp, checks, events)
-    return ExportResult(path, suffix.lstrip("."), len(checks), len(events))
+            counts = _json(tmp, reading)
+    return ExportResult(path, suffix.lstrip("."), counts.checks, counts.events)

@@ -7,14 +7,16 @@ check id are read and written by one writer at a time, whatever the number of pr
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import getpass
+import itertools
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import Connection, Engine, Row, delete, exists, func, insert, select, update
 
@@ -122,6 +124,62 @@ def _event(row: Row[Any]) -> Event:
         prev_hash=row.prev_hash,
         hash=row.hash,
     )
+
+
+STREAM_CHUNK: Final = 2000  # rows fetched at a time by a streaming read
+
+
+class Reading:
+    """Streaming reads inside one transaction (:meth:`Register.reading`): rows come ``chunk``
+    at a time (a server-side cursor on PostgreSQL), so memory stays bounded however large the
+    register."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def checks(
+        self, filters: CheckFilter | None = None, *, chunk: int = STREAM_CHUNK
+    ) -> Iterator[CheckRecord]:
+        """Checks matching ``filters``, in id order, each with its events."""
+        wanted = filters or CheckFilter()
+        ids = _matching_ids(wanted)
+        query = select(events).order_by(events.c.check_id, events.c.seq)
+        if ids.whereclause is not None:
+            query = query.where(events.c.check_id.in_(ids))
+        rows = self._conn.execution_options(yield_per=chunk).execute(query)
+        for _, group in itertools.groupby(rows, key=_check_id):
+            record = CheckRecord.from_events([_event(row) for row in group])
+            if wanted.matches(record):
+                yield record
+
+    def events(self, *, chunk: int = STREAM_CHUNK) -> Iterator[Event]:
+        """Every event in chain order."""
+        query = select(events).order_by(events.c.seq)
+        for row in self._conn.execution_options(yield_per=chunk).execute(query):
+            yield _event(row)
+
+
+def _matching_ids(wanted: CheckFilter) -> Any:
+    """The ids of the checks the projection tables say match (the SQL part of the filter)."""
+    ids = select(checks.c.id)
+    if wanted.kind is not None:
+        ids = ids.where(checks.c.kind == wanted.kind.value)
+    if wanted.year is not None:
+        ids = ids.where(checks.c.year == wanted.year)
+    if wanted.advice_needed is not None:
+        ids = ids.where(checks.c.advice_needed == wanted.advice_needed)
+    if wanted.iso3 is not None:
+        ids = ids.where(
+            exists().where(
+                check_countries.c.check_id == checks.c.id,
+                check_countries.c.iso3 == wanted.iso3,
+            )
+        )
+    return ids
+
+
+def _check_id(row: Row[Any]) -> int:
+    return int(row.check_id)
 
 
 def _records(rows: Iterable[Row[Any]]) -> list[CheckRecord]:
@@ -321,17 +379,21 @@ class Register:
     # -- batches ---------------------------------------------------------------------------------
 
     def record_batch(
-        self, drafts: Sequence[CheckDraft], batch: BatchRecord, *, again: bool = False
-    ) -> tuple[BatchRecord, list[CheckRecord]]:
+        self,
+        drafts: Callable[[int], Iterable[CheckDraft]],
+        batch: BatchRecord,
+        *,
+        again: bool = False,
+    ) -> BatchRecord:
         """Record a batch's checks and the batch itself in one transaction.
 
-        ``batch`` gives the list, the output and the workbook waiting in its temporary file; its
-        id and check numbers are given here. A list already recorded as this kind is refused
-        unless ``again`` (checked under the write lock, so two runs at once record it once);
-        with ``again`` an interrupted earlier run of it is closed, its checks kept as recorded.
+        ``drafts(batch_id)`` gives the checks, read as they are written (in chunks: a list of
+        any length costs one chunk's memory); ``batch`` gives the list, the output and the
+        workbook waiting in its temporary file; its id and check numbers are given here. A list
+        already recorded as this kind is refused unless ``again`` (checked under the write lock,
+        so two runs at once record it once); with ``again`` an interrupted earlier run of it is
+        closed, its checks kept as recorded. A draft that cannot be recorded undoes them all.
         """
-        for draft in drafts:
-            validate_draft(draft)
         with self._write() as conn:
             writer = ChainWriter(self._head(conn), _now())
             earlier = _latest_batch(conn, batch.sha256, batch.kind)
@@ -351,21 +413,18 @@ class Register:
                 raise earlier.recorded_again(PurePath(batch.source).name)
             number = (conn.execute(select(func.max(batches.c.id))).scalar_one() or 0) + 1
             first = writer.next_check_id
-            tagged = [
-                dataclasses.replace(d, batch={**(d.batch or {}), "id": number}) for d in drafts
-            ]
-            created = [writer.add_check(draft) for draft in tagged]
+            count = writer.add_checks(drafts(number), conn, check=validate_draft)
             writer.flush(conn)
             recorded = dataclasses.replace(
                 batch,
                 id=number,
                 first_check=first,
-                last_check=first + len(created) - 1,
-                recorded_at=created[0].recorded_at if created else _now(),
+                last_check=first + count - 1,
+                recorded_at=writer.recorded_at,
                 completed_at=None,
             )
             conn.execute(insert(batches).values(**_batch_row(recorded)))
-        return recorded, [CheckRecord.from_events([event]) for event in created]
+        return recorded
 
     def complete_batch(
         self, batch_id: int, *, output: str | None = None, workbook_sha256: str | None = None
@@ -404,41 +463,49 @@ class Register:
         """Checks matching ``filters``, oldest first, each with its events; with ``newest``, only
         the last that many (read from the database alone when every filter is one SQL knows)."""
         wanted = filters or CheckFilter()
-        ids = self._ids(wanted)
+        ids = _matching_ids(wanted)
         if newest is not None and wanted.in_sql:
             ids = ids.order_by(checks.c.id.desc()).limit(newest)
-        query = select(events).where(events.c.check_id.in_(ids)).order_by(events.c.seq)
+            query = select(events).where(events.c.check_id.in_(ids)).order_by(events.c.seq)
+            with self._read() as conn:
+                return [c for c in _records(conn.execute(query)) if wanted.matches(c)]
+        found = self.iter_checks(wanted)
+        if newest is not None and newest > 0:
+            return list(collections.deque(found, maxlen=newest))  # the newest, in bounded memory
+        return list(found)
+
+    def iter_checks(
+        self, filters: CheckFilter | None = None, *, chunk: int = STREAM_CHUNK
+    ) -> Iterator[CheckRecord]:
+        """Checks matching ``filters``, in id order, each with its events, read ``chunk`` rows
+        at a time (see :class:`Reading`). The read is one transaction, open until the last
+        check is taken."""
+        with self.reading() as reading:
+            yield from reading.checks(filters, chunk=chunk)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Reading]:
+        """One read transaction that sees one state of the register throughout, however long
+        it streams (an export reads the checks, then the events, of the same register)."""
         with self._read() as conn:
-            found = [c for c in _records(conn.execute(query)) if wanted.matches(c)]
-        return found[-newest:] if newest is not None and newest > 0 else found
+            if conn.dialect.name == "postgresql":  # its default sees each statement's own state
+                conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield Reading(conn)
+
+    def head_hash(self) -> str | None:
+        """The hash of the chain's last event (``None`` for an empty register)."""
+        query = select(events.c.hash).order_by(events.c.seq.desc()).limit(1)
+        with self._read() as conn:
+            return conn.execute(query).scalar_one_or_none()
 
     def count(self, filters: CheckFilter | None = None) -> int:
         """How many checks match ``filters`` (counted in SQL when it can)."""
         wanted = filters or CheckFilter()
         if not wanted.in_sql:
-            return len(self.checks(wanted))
-        query = select(func.count()).select_from(self._ids(wanted).subquery())
+            return sum(1 for _ in self.iter_checks(wanted))
+        query = select(func.count()).select_from(_matching_ids(wanted).subquery())
         with self._read() as conn:
             return int(conn.execute(query).scalar_one())
-
-    @staticmethod
-    def _ids(wanted: CheckFilter) -> Any:
-        """The ids of the checks the projection tables say match (the SQL part of the filter)."""
-        ids = select(checks.c.id)
-        if wanted.kind is not None:
-            ids = ids.where(checks.c.kind == wanted.kind.value)
-        if wanted.year is not None:
-            ids = ids.where(checks.c.year == wanted.year)
-        if wanted.advice_needed is not None:
-            ids = ids.where(checks.c.advice_needed == wanted.advice_needed)
-        if wanted.iso3 is not None:
-            ids = ids.where(
-                exists().where(
-                    check_countries.c.check_id == checks.c.id,
-                    check_countries.c.iso3 == wanted.iso3,
-                )
-            )
-        return ids
 
     def checks_between(self, first: int, last: int) -> list[CheckRecord]:
         """Checks ``first`` to ``last`` (e.g. one batch's), each with its events."""
