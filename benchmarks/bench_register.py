@@ -115,8 +115,7 @@ def one_size(root: Path, size: int) -> None:
     show("batch --log (SQLite)", logged, size, f"  {ratio:.2f}x, {added:+.0f} MB (goal 1.5x)")
     postgres(folder, source, plain, size)
     show("log list", run(hrtoets("log", "list"), env), size, "  (goal <= 2 s)")
-    listed = run(hrtoets("log", "list", "--json"), env)
-    (folder / "list.json").write_bytes(listed.stdout)
+    listed = run(hrtoets("log", "list", "--json"), env, output=folder / "list.json")
     made = floor(folder, "json", folder / "list.json")
     show("log list --json", listed, size, f"  {listed.seconds / made:.2f}x floor {made:.2f} s")
     for suffix in ("xlsx", "csv", "json"):

@@ -22,9 +22,23 @@ class Run:
     stdout: bytes
 
 
-def run(argv: list[str], env: dict[str, str] | None = None, *, ok: tuple[int, ...] = (0,)) -> Run:
-    """Run ``argv`` to its end (an exit code in ``ok``); its wall time and peak memory."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+def run(
+    argv: list[str],
+    env: dict[str, str] | None = None,
+    *,
+    ok: tuple[int, ...] = (0,),
+    output: Path | None = None,
+) -> Run:
+    """Run ``argv`` to its end (an exit code in ``ok``); its wall time and peak memory.
+
+    A large output goes to the file ``output`` (``Run.stdout`` is then empty): a benchmark that
+    held it would fork every later child from a larger process, and a forked child's peak
+    memory starts at its parent's.
+    """
+    with (
+        output.open("w+b") if output is not None else tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
         start = time.perf_counter()
         proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)  # before Popen reaps it: this child's rusage
@@ -35,7 +49,7 @@ def run(argv: list[str], env: dict[str, str] | None = None, *, ok: tuple[int, ..
             sys.stderr.write(err.read().decode(errors="replace"))
             raise SystemExit(f"{' '.join(argv[:4])} … failed with exit code {code}")
         out.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, out.read())
+        return Run(seconds, usage.ru_maxrss / 1024, out.read() if output is None else b"")
 
 
 def hrtoets(*args: str) -> list[str]:

@@ -433,6 +433,27 @@ def render_regions(data: dict[str, Any]) -> str:
     return "{" + ",\n".join(parts) + "}\n"
 
 
+LOOKUPS_OUTPUT = OUTPUT.with_name("country_lookups.json")
+
+
+def render_lookups(countries: list[dict[str, Any]]) -> str:
+    """The countries' lookup keys, normalised (``hrtoets.countries.build_tables``), one key per
+    line and in the order they were made (a diff shows what changed; the order is the one the
+    resolver always had)."""
+    from hrtoets.countries import LOOKUP_TABLES, build_tables
+
+    tables = build_tables(countries)
+
+    def line(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def table(entries: dict[str, tuple[str, ...]]) -> str:
+        return "{\n" + ",\n".join(f"{line(k)}: {line(list(v))}" for k, v in entries.items()) + "\n}"
+
+    parts = [f'"{name}": {table(getattr(tables, name))}' for name in LOOKUP_TABLES]
+    return "{" + ",\n".join(parts) + "}\n"
+
+
 def render(data: dict[str, Any]) -> str:
     """Serialise exactly as committed, so tests can compare text if needed."""
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -443,6 +464,7 @@ def main() -> int:
     data = build()
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(render(data), encoding="utf-8")
+    LOOKUPS_OUTPUT.write_text(render_lookups(data["countries"]), encoding="utf-8")
     regions = build_regions(data["countries"])
     REGIONS_OUTPUT.write_text(render_regions(regions), encoding="utf-8")
     print(f"wrote {len(data['countries'])} countries to {OUTPUT}")

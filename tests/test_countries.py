@@ -525,6 +525,20 @@ def test_committed_json_matches_cldr() -> None:
     assert built == committed, "run: python scripts/build_country_names.py"
 
 
+def test_committed_lookup_keys_match_the_code() -> None:
+    """``country_lookups.json`` is what ``build_tables`` makes of the committed names and the
+    aliases in the code, to the line (no Babel needed): an alias added without rebuilding fails
+    here, not silently at run time."""
+    script = _load_build_script()
+    names = json.loads(
+        (files("hrtoets") / "data" / "country_names.json").read_text(encoding="utf-8")
+    )
+    committed = (files("hrtoets") / "data" / "country_lookups.json").read_text(encoding="utf-8")
+    assert script.render_lookups(names["countries"]) == committed, (
+        "run: python scripts/build_country_names.py"
+    )
+
+
 def test_committed_regions_match_the_build() -> None:
     pytest.importorskip("babel")
     pytest.importorskip("pycountry")

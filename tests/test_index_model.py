@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,3 +34,55 @@ def test_an_edition_is_found_by_its_label_or_a_year_in_it() -> None:
     assert [index.edition(w) for w in ("2017-2018", "2017", "2018", "2025", None)] == [
         "2017-2018", "2017-2018", "2017-2018", "2025", "2025",
     ]  # fmt: skip
+
+
+def test_a_loaded_index_parses_rows_when_asked_and_answers_as_a_parsed_one() -> None:
+    """``load_index`` finds rows by their first fields and parses a row when it is used; every
+    answer equals the index built from every entry parsed up front."""
+    from hrtoets.index import csvfile
+    from hrtoets.index.store import bundled_folder, load_index
+
+    folder = bundled_folder()
+    lazy = load_index(folder)
+    eager = WjpIndex(csvfile.read_entries(folder / csvfile.CSV_NAME), csvfile.read_meta(folder))
+    assert lazy.entry("BEL") == eager.entry("BEL")
+    assert len(lazy._parsed) < len(eager._parsed) / 10
+    assert (lazy.editions, lazy.latest) == (eager.editions, eager.latest)
+    assert list(lazy.names().items()) == list(eager.names().items())
+    for edition in eager.editions:
+        assert lazy.entries(edition) == eager.entries(edition)
+    for entry in eager.entries():
+        assert (lazy.rank(entry.iso3), lazy.history(entry.iso3)) == (
+            eager.rank(entry.iso3),
+            eager.history(entry.iso3),
+        )
+
+
+def test_a_damaged_row_is_one_sentence_when_it_is_used(tmp_path: Path) -> None:
+    import csv
+    import io
+    import shutil
+
+    import pytest
+
+    from hrtoets.errors import IndexFileError
+    from hrtoets.index import csvfile
+    from hrtoets.index.store import bundled_folder, load_index
+
+    folder = tmp_path / "index"
+    shutil.copytree(bundled_folder(), folder, ignore=shutil.ignore_patterns("*_names.json"))
+    path = folder / csvfile.CSV_NAME
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.startswith("Belgium,BEL,"))
+    (fields,) = csv.reader([lines[at]])
+    fields[5] = "not a score"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(fields)
+    lines[at] = out.getvalue()
+    path.write_text("".join(lines), encoding="utf-8")
+    index = load_index(folder)
+    with pytest.raises(IndexFileError, match=f"The index {path} is unreadable"):
+        index.history("BEL")
+    path.write_text("".join(lines[:1]) + "Belgium,BEL\n", encoding="utf-8")
+    with pytest.raises(IndexFileError, match="row 2 is not a row of the index"):
+        load_index(folder)

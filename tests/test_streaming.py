@@ -120,6 +120,8 @@ def test_empty_columns_before_the_data_are_kept(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "p.xlsx", [[None, None], [None, "Land"], [None, "BE"]])
     table = read_table(path)
     assert table.headers == ("", "Land") and table.rows == (("", "BE"),)
+    assert list(open_table(path).iter_column(1)) == ["BE"]  # the column batch screens
+    assert list(open_table(path).iter_column(0)) == [""]
 
 
 @pytest.mark.parametrize(

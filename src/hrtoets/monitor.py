@@ -87,7 +87,8 @@ def _rescreen(
     places in 100,000 checks)."""
     key = (recorded.place or recorded.query, recorded.answer)
     if seen is not None and key in seen:
-        return replace(seen[key], query=recorded.query)
+        found = seen[key]
+        return found if found.query == recorded.query else replace(found, query=recorded.query)
     answer = Answer(recorded.answer) if recorded.answer else None
     now = snapshot(screener.screen(key[0], answer=answer))
     if seen is not None:

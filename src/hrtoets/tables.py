@@ -72,6 +72,7 @@ class Rows(Protocol):
     @property
     def sample(self) -> Sequence[Row]: ...
     def iter_rows(self) -> Iterator[Row]: ...
+    def iter_column(self, index: int) -> Iterator[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,9 @@ class Table:
     def iter_rows(self) -> Iterator[Row]:
         return iter(self.rows)
 
+    def iter_column(self, index: int) -> Iterator[str]:
+        return (row[index] for row in self.rows)
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class StreamedTable:
@@ -108,10 +112,25 @@ class StreamedTable:
     trimmed: int
     row_count: int  # data rows below the header, trailing empty rows not counted
     sample: tuple[Row, ...]  # the first SAMPLE_ROWS data rows
-    _rows: Callable[[], Iterator[Row]] = field(repr=False)  # every data row, fitted to the header
+    _reader: _Reader = field(repr=False)
+    _header_at: int = field(repr=False, default=0)
 
     def iter_rows(self) -> Iterator[Row]:
-        return islice(self._rows(), self.row_count)
+        """Every data row as text, fitted to the header."""
+        reader, width = self._reader, len(self.headers)
+        for cells in islice(
+            reader.raw(), self._header_at + 1, self._header_at + 1 + self.row_count
+        ):
+            yield _fit(reader.text(cells), width)
+
+    def iter_column(self, index: int) -> Iterator[str]:
+        """One column's cells as text, the other cells not even made text (``batch`` screens
+        the country column alone)."""
+        reader = self._reader
+        for cells in islice(
+            reader.raw(), self._header_at + 1, self._header_at + 1 + self.row_count
+        ):
+            yield reader.cell(cells, index)
 
 
 def read_table(path: Path, *, sheet: str | None = None) -> Table:
@@ -139,13 +158,40 @@ def open_table(path: Path, *, sheet: str | None = None) -> StreamedTable:
     if suffix in CSV_SUFFIXES:
         if sheet is not None:
             raise WorkbookError("batch.csv_no_sheets", path=path)
-        return _scan(_csv_rows(path), path, None, path.name)
-    name, rows = _workbook_rows(path, sheet)
-    return _scan(rows, path, name, name)
+        return _scan(_Reader(_csv_rows(path)), path, None, path.name)
+    name, reader = _workbook_rows(path, sheet)
+    return _scan(reader, path, name, name)
 
 
-def _scan(raw: Callable[[], Iterator[Sequence[str]]], path: Path, sheet: str | None,
-          label: str) -> StreamedTable:  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """Passes over a file's raw rows: a CSV's rows are text already; a workbook's are
+    calamine's values, which start at the sheet's first used column (``lead`` empty columns
+    before it are put back) and are made text only when a pass needs them."""
+
+    raw: Callable[[], Iterator[Sequence[Any]]]
+    lead: int = 0
+    values: bool = False  # the raw cells are calamine's values, not text
+
+    def text(self, cells: Sequence[Any]) -> Sequence[str]:
+        if not self.values:
+            return cells
+        converted = [value if type(value) is str else cell_text(value) for value in cells]
+        return (*("",) * self.lead, *converted) if self.lead else converted
+
+    def cell(self, cells: Sequence[Any], index: int) -> str:
+        at = index - self.lead
+        if at < 0 or at >= len(cells):
+            return ""
+        value = cells[at]
+        return value if type(value) is str else cell_text(value)
+
+    def filled(self, cells: Sequence[Any]) -> bool:
+        """Whether a row shows anything (an empty cell is ``""``, or ``None`` from calamine)."""
+        return cells.count("") + cells.count(None) != len(cells)
+
+
+def _scan(reader: _Reader, path: Path, sheet: str | None, label: str) -> StreamedTable:
     """Read every row once: the header, the size, the sample; an all-empty table is refused.
 
     ``raw`` starts a pass over the file's rows as text. Rows before the first non-empty one are
@@ -153,8 +199,8 @@ def _scan(raw: Callable[[], Iterator[Sequence[str]]], path: Path, sheet: str | N
     so rows out can equal rows in. A CSV row longer than the header is cut when what is cut is
     empty, and an error naming the rows when it is not.
     """
-    survey = _Survey(csv_file=sheet is None)
-    for at, cells in enumerate(raw()):
+    survey = _Survey(reader, csv_file=sheet is None)
+    for at, cells in enumerate(reader.raw()):
         survey.add(at, cells)
     header_at, width = survey.header_at, survey.width
     if header_at < 0 and sheet is None:
@@ -165,11 +211,6 @@ def _scan(raw: Callable[[], Iterator[Sequence[str]]], path: Path, sheet: str | N
         raise _text_beyond_header(survey.beyond, width, path)
     headers = tuple(cell.strip() for cell in survey.header)
     count = survey.last_filled - header_at
-
-    def data_rows() -> Iterator[Row]:
-        for cells in islice(raw(), header_at + 1, None):
-            yield _fit(cells, width)
-
     return StreamedTable(
         headers=headers,
         source=path,
@@ -177,7 +218,8 @@ def _scan(raw: Callable[[], Iterator[Sequence[str]]], path: Path, sheet: str | N
         trimmed=survey.long_rows,
         row_count=count,
         sample=tuple(survey.sample[:count]),
-        _rows=data_rows,
+        _reader=reader,
+        _header_at=header_at,
     )
 
 
@@ -186,6 +228,7 @@ class _Survey:
     """What one pass over a file's rows finds: where the header is, how wide it is, the last
     non-empty row, the first rows, and (CSV) the rows longer than the header."""
 
+    reader: _Reader
     csv_file: bool
     header_at: int = -1
     header: Row = ()
@@ -196,12 +239,12 @@ class _Survey:
     beyond: list[int] = field(default_factory=list)  # rows (header = 1) with text beyond it
     sample: list[Row] = field(default_factory=list)
 
-    def add(self, at: int, cells: Sequence[str]) -> None:
-        filled = any(cells)
+    def add(self, at: int, cells: Sequence[Any]) -> None:
+        filled = self.reader.filled(cells)
         if self.header_at < 0:
             if filled:
-                self.header_at, self.width, self.last_filled = at, len(cells), at
-                self.header = tuple(cells)
+                self.header = tuple(self.reader.text(cells))
+                self.header_at, self.width, self.last_filled = at, len(self.header), at
             return
         if self.csv_file and len(cells) > self.width:
             self.waiting += 1
@@ -211,7 +254,7 @@ class _Survey:
             self.last_filled = at
             self.long_rows, self.waiting = self.long_rows + self.waiting, 0
         if len(self.sample) < SAMPLE_ROWS:
-            self.sample.append(_fit(cells, self.width))
+            self.sample.append(_fit(self.reader.text(cells), self.width))
 
 
 def _text_beyond_header(rows: list[int], width: int, path: Path) -> WorkbookError:
@@ -238,7 +281,7 @@ def _fit(row: Sequence[str], width: int) -> Row:
 # --- workbooks -------------------------------------------------------------------------------
 
 
-def _workbook_rows(path: Path, sheet: str | None) -> tuple[str, Callable[[], Iterator[Row]]]:
+def _workbook_rows(path: Path, sheet: str | None) -> tuple[str, _Reader]:
     """The chosen sheet's name and a way to read its rows as text again and again, or one
     sentence on what is wrong.
 
@@ -266,15 +309,13 @@ def _workbook_rows(path: Path, sheet: str | None) -> tuple[str, Callable[[], Ite
     except calamine.CalamineError as exc:
         raise WorkbookError("batch.workbook_corrupt", path=path, error=str(exc)) from None
     start = found.start
-    lead = ("",) * (start[1] if start else 0)
 
-    def rows() -> Iterator[Row]:
+    def rows() -> Iterator[list[Any]]:
         if start is None:  # an empty sheet (python-calamine before 0.3 panics iterating one)
             return
-        for values in found.iter_rows():
-            yield (*lead, *[value if type(value) is str else cell_text(value) for value in values])
+        yield from found.iter_rows()
 
-    return name, rows
+    return name, _Reader(rows, lead=start[1] if start else 0, values=True)
 
 
 def _check_readable(path: Path) -> None:

@@ -142,8 +142,7 @@ def screen_table(
     at = choice.index
     numbers: dict[str, int] = {}
     keys = array("I")
-    for row in table.iter_rows():
-        text = row[at]
+    for text in table.iter_column(at):
         key = numbers.get(text)
         if key is None:
             key = numbers[text] = len(numbers)

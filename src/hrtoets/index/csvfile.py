@@ -9,19 +9,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Final
 
 from hrtoets.errors import IndexFileError
 from hrtoets.files import atomic_path
-from hrtoets.index.model import IndexEntry, IndexMeta
+from hrtoets.index.model import IndexEntry, IndexMeta, IndexRow
 
 CSV_NAME: Final = "wjp_index.csv"
 META_NAME: Final = "wjp_index.json"
 BASE_COLUMNS: Final = ("country", "iso3", "region", "edition", "year", "overall")
 FACTOR_COLUMNS: Final = tuple(f"factor_{n}" for n in range(1, 9))
+_HEADER: Final = BASE_COLUMNS + FACTOR_COLUMNS
 CREDIT: Final = "Scores: WJP Rule of Law Index, World Justice Project (worldjusticeproject.org)."
 
 
@@ -70,16 +72,53 @@ def read_entries(path: Path, *, subfactors: bool = False) -> list[IndexEntry]:
 
 
 _LEADING: Final = len(BASE_COLUMNS) + len(FACTOR_COLUMNS)
+# The first five fields of a row (country, iso3, region, edition, year), a field quoted or not.
+_FIELD: Final = r'("(?:[^"]|"")*"|[^",\r\n]*)'
+_HEAD: Final = re.compile(",".join([_FIELD] * 5) + ",")
 
 
-def _leading_fields(lines: Iterable[str]) -> Iterator[list[str]]:
+def read_rows(path: Path) -> tuple[list[IndexRow], Callable[[str], IndexEntry]]:
+    """The index CSV's rows, each found by its first fields and parsed only when asked for
+    (see :meth:`WjpIndex.from_rows`), and the parser, which names the file when a row is
+    damaged. The header is checked here, as by :func:`read_entries`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        if not lines or tuple(next(csv.reader(lines[:1]))[:_LEADING]) != _HEADER:
+            raise ValueError("unexpected columns")
+        rows = []
+        for number, line in enumerate(lines[1:], 2):
+            found = _HEAD.match(line)
+            if found is None:
+                raise ValueError(f"row {number} is not a row of the index")
+            country, iso3, _, edition, year = map(_unquoted, found.groups())
+            rows.append(IndexRow(country, iso3, edition, int(year), line))
+    except (OSError, ValueError, IndexError) as exc:
+        raise IndexFileError("index.unreadable", path=path, error=str(exc)) from exc
+
+    def parse(line: str) -> IndexEntry:
+        try:
+            return next(iter(_parse([list(_HEADER), *_leading_fields([line], header=False)],
+                                    subfactors=False)))  # fmt: skip
+        except (ValueError, IndexError, StopIteration) as exc:
+            raise IndexFileError("index.unreadable", path=path, error=str(exc)) from exc
+
+    return rows, parse
+
+
+def _unquoted(field: str) -> str:
+    return field[1:-1].replace('""', '"') if field.startswith('"') else field
+
+
+def _leading_fields(lines: Iterable[str], *, header: bool = True) -> Iterator[list[str]]:
     """The first columns of each row (the header whole), without splitting the sub-factors.
 
     A line without quotes cannot hide a comma inside a field, so a plain split of its first
     fields is exact; the few quoted lines ("Korea, Rep.") go through the csv module.
     """
     iterator = iter(lines)
-    yield from csv.reader([next(iterator)])
+    if header:
+        yield from csv.reader([next(iterator)])
     for line in iterator:
         if '"' in line:
             yield next(csv.reader([line]))[:_LEADING]
@@ -90,7 +129,7 @@ def _leading_fields(lines: Iterable[str]) -> Iterator[list[str]]:
 def _parse(rows: Iterable[list[str]], *, subfactors: bool) -> Iterable[IndexEntry]:
     iterator = iter(rows)
     header = next(iterator)
-    if tuple(header[:_LEADING]) != BASE_COLUMNS + FACTOR_COLUMNS:
+    if tuple(header[:_LEADING]) != _HEADER:
         raise ValueError("unexpected columns")
     codes = header[_LEADING:]
     for row in iterator:

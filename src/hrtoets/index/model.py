@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -65,31 +65,75 @@ class IndexMeta:
     path: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """What an index file says of one row before the row is parsed: enough to find it."""
+
+    country: str
+    iso3: str
+    edition: str
+    year: int
+    text: str  # the row as stored, parsed into an IndexEntry when first asked for
+
+
 class WjpIndex:
-    """All editions of the index, with look-ups by country and edition."""
+    """All editions of the index, with look-ups by country and edition.
+
+    Made from entries, or (:meth:`from_rows`, how an index file is loaded) from rows that are
+    parsed only when asked for: ``hrtoets check`` needs one country's entries and one edition's
+    scores of the ~1,500 rows, so the others cost a split each, not a parse. Nothing is kept
+    between runs: every run reads the file as it is.
+    """
 
     def __init__(self, entries: Iterable[IndexEntry], meta: IndexMeta) -> None:
+        self._parse: Callable[[str], IndexEntry] | None = None
+        self._setup(
+            meta,
+            ((IndexRow(e.country, e.iso3, e.edition, e.year, ""), e) for e in entries),
+        )
+
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[IndexRow], parse: Callable[[str], IndexEntry], meta: IndexMeta
+    ) -> WjpIndex:
+        """An index whose rows are parsed (by ``parse``, from their text) on first use."""
+        index = cls.__new__(cls)
+        index._parse = parse
+        index._setup(meta, ((row, None) for row in rows))
+        return index
+
+    def _setup(self, meta: IndexMeta, rows: Iterable[tuple[IndexRow, IndexEntry | None]]) -> None:
         self.meta = meta
-        self._by_key: dict[tuple[str, str], IndexEntry] = {}
-        by_edition: dict[str, list[IndexEntry]] = {}
-        for entry in entries:
-            self._by_key[entry.iso3, entry.edition] = entry
-            by_edition.setdefault(entry.edition, []).append(entry)
-        self._by_edition = {
-            edition: tuple(sorted(rows, key=lambda e: (-e.overall, e.country)))
-            for edition, rows in sorted(by_edition.items(), key=lambda kv: kv[1][0].year)
-        }
-        self.editions: tuple[str, ...] = tuple(self._by_edition)
+        self._rows: dict[tuple[str, str], IndexRow] = {}
+        self._parsed: dict[tuple[str, str], IndexEntry] = {}
+        keys: dict[str, list[tuple[str, str]]] = {}
+        years: dict[str, int] = {}
+        for row, entry in rows:
+            key = (row.iso3, row.edition)
+            self._rows[key] = row
+            if entry is not None:
+                self._parsed[key] = entry
+            keys.setdefault(row.edition, []).append(key)
+            years.setdefault(row.edition, row.year)  # the edition's first row gives its year
+        self._keys = {edition: keys[edition] for edition in sorted(keys, key=years.__getitem__)}
+        self.editions: tuple[str, ...] = tuple(self._keys)
         if not self.editions:
             raise ValueError("an index needs at least one entry")
         self.latest: str = self.editions[-1]
+        self._by_edition: dict[str, tuple[IndexEntry, ...]] = {}  # best first, made on first use
         self._ranks: dict[str, dict[str, int]] = {}  # per edition, computed on first use
+
+    def _entry(self, key: tuple[str, str]) -> IndexEntry | None:
+        found = self._parsed.get(key)
+        if found is None and key in self._rows and self._parse is not None:
+            found = self._parsed[key] = self._parse(self._rows[key].text)
+        return found
 
     def edition(self, wanted: str | None = None) -> str:
         """The edition label for what a user typed (``2024``, ``2017-2018``, ``2018``)."""
         if wanted is None or not wanted.strip():
             return self.latest
-        if wanted in self._by_edition:  # a label itself: the common case, from another look-up
+        if wanted in self._keys:  # a label itself: the common case, from another look-up
             return wanted
         for label in self.editions:
             if edition_matches(wanted, label):
@@ -100,15 +144,23 @@ class WjpIndex:
 
     def entry(self, iso3: str, edition: str | None = None) -> IndexEntry | None:
         """The country's entry in ``edition`` (default: the latest), or ``None``."""
-        return self._by_key.get((iso3, self.edition(edition)))
+        return self._entry((iso3, self.edition(edition)))
 
     def entries(self, edition: str | None = None) -> tuple[IndexEntry, ...]:
         """All entries of one edition, best score first."""
-        return self._by_edition[self.edition(edition)]
+        label = self.edition(edition)
+        found = self._by_edition.get(label)
+        if found is None:
+            every = [self._entry(key) for key in self._keys[label]]
+            found = tuple(
+                sorted((e for e in every if e is not None), key=lambda e: (-e.overall, e.country))
+            )
+            self._by_edition[label] = found
+        return found
 
     def history(self, iso3: str) -> tuple[IndexEntry, ...]:
         """The country's entries in every edition, oldest first."""
-        found = (self._by_key.get((iso3, label)) for label in self.editions)
+        found = (self._entry((iso3, label)) for label in self.editions)
         return tuple(entry for entry in found if entry is not None)
 
     def rank(self, iso3: str, edition: str | None = None) -> tuple[int, int] | None:
@@ -118,14 +170,13 @@ class WjpIndex:
             return None
         ranks = self._ranks.get(entry.edition)
         if ranks is None:
-            ranks = self._ranks[entry.edition] = _competition_ranks(self._by_edition[entry.edition])
-        return ranks[iso3], len(self._by_edition[entry.edition])
+            ranks = self._ranks[entry.edition] = _competition_ranks(self.entries(entry.edition))
+        return ranks[iso3], len(self.entries(entry.edition))
 
     def names(self) -> Mapping[str, str]:
         """ISO3 → the index's own name for the country (the latest edition's spelling wins)."""
-        return {iso3: entry.country for (iso3, _), entry in self._by_key.items()} | {
-            entry.iso3: entry.country for entry in self._by_edition[self.latest]
-        }
+        names = {iso3: row.country for (iso3, _), row in self._rows.items()}
+        return names | {key[0]: self._rows[key].country for key in self._keys[self.latest]}
 
 
 def _competition_ranks(best_first: tuple[IndexEntry, ...]) -> dict[str, int]:

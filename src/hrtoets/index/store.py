@@ -14,12 +14,11 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from hrtoets.errors import IndexFileError
-from hrtoets.index.csvfile import CSV_NAME, read_entries, read_meta
+from hrtoets.index.csvfile import CSV_NAME, read_meta, read_rows
 from hrtoets.index.model import WjpIndex
 
 if TYPE_CHECKING:
@@ -33,8 +32,9 @@ _VARIANT: Final = re.compile(r"^(?P<edition>.+)-(?P<sha8>[0-9a-f]{8})$")
 
 
 def bundled_folder() -> Path:
-    """The folder of the index that ships with hrtoets."""
-    return Path(str(files("hrtoets") / "data"))
+    """The folder of the index that ships with hrtoets (beside the package's modules; see
+    :func:`hrtoets.countries._read_data`)."""
+    return Path(__file__).parent.parent / "data"
 
 
 def editions_folder(home: Path) -> Path:
@@ -70,10 +70,10 @@ def active_folder(home: Path) -> Path:
 def load_index(folder: Path) -> WjpIndex:
     """Load the index CSV and metadata in ``folder``."""
     meta = read_meta(folder)
-    entries = read_entries(folder / CSV_NAME)
-    if not entries:
+    rows, parse = read_rows(folder / CSV_NAME)
+    if not rows:
         raise IndexFileError("index.unreadable", path=folder / CSV_NAME, error="no rows")
-    return WjpIndex(entries, meta)
+    return WjpIndex.from_rows(rows, parse, meta)
 
 
 def load_active_index(home: Path) -> WjpIndex:

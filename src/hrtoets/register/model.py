@@ -124,6 +124,17 @@ class CountryScreening:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedPart:
+    """The part of a check's payload that depends only on its countries and answer."""
+
+    source: tuple[CountryScreening, ...]  # the very countries it was made of
+    answer: Answer | None
+    countries: list[dict[str, Any]]
+    advice_needed: bool
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CheckDraft:
     """What an officer records; the register adds id, time and the overall verdict."""
 
@@ -143,9 +154,18 @@ class CheckDraft:
         """Advice needed when any country needs it or the answer is yes/unsure; every reason."""
         return overall(self.countries, self.answer.value if self.answer else None)
 
-    def payload(self, check_id: int) -> dict[str, Any]:
-        """The ``created`` event's payload: the whole check, as recorded."""
+    def shared_part(self) -> SharedPart:
+        """What this check's payload shares with every check of the same countries and answer."""
         needed, reasons = self.overall()
+        countries = [c.to_json() for c in self.countries]
+        return SharedPart(self.countries, self.answer, countries, needed, reasons)
+
+    def payload(self, check_id: int, *, shared: SharedPart | None = None) -> dict[str, Any]:
+        """The ``created`` event's payload: the whole check, as recorded. ``shared``: the part
+        made once for many checks (:meth:`shared_part` of a draft with these very countries)."""
+        if shared is None or shared.source is not self.countries or shared.answer != self.answer:
+            shared = self.shared_part()
+        needed, reasons, countries = shared.advice_needed, shared.reasons, shared.countries
         extra = {"batch": dict(self.batch)} if self.batch is not None else {}
         return {
             "id": check_id,
@@ -154,7 +174,7 @@ class CheckDraft:
             "kind": self.kind.value,
             "title": self.title,
             "partner": self.partner,
-            "countries": [c.to_json() for c in self.countries],
+            "countries": countries,
             "planned_date": self.planned_date.isoformat() if self.planned_date else None,
             "answer": self.answer.value if self.answer else None,
             "advice_needed": needed,

@@ -19,7 +19,14 @@ from typing import Any, Final
 from sqlalchemy import Connection, Row, Table, insert, update
 
 from hrtoets.register.chain import canonical, text_link_hash
-from hrtoets.register.model import FORMAT_KEY, PAYLOAD_FORMAT, CheckDraft, Event, EventKind
+from hrtoets.register.model import (
+    FORMAT_KEY,
+    PAYLOAD_FORMAT,
+    CheckDraft,
+    Event,
+    EventKind,
+    SharedPart,
+)
 from hrtoets.register.schema import (
     HEAD_ID,
     check_countries,
@@ -83,8 +90,9 @@ class ChainWriter:
         for draft in drafts:
             check(draft)
             self._check_id += 1
-            payload = {**draft.payload(self._check_id), FORMAT_KEY: PAYLOAD_FORMAT}
-            text = shared.canonical(draft.countries, payload)
+            made = shared.of(draft)
+            payload = {**draft.payload(self._check_id, shared=made), FORMAT_KEY: PAYLOAD_FORMAT}
+            text = shared.canonical(made, payload)
             seq = self._append(self._check_id, EventKind.CREATED, text, draft.officer)
             self._checks.append(projection(self._check_id, seq, self._at, payload))
             self._countries.extend(country_rows(self._check_id, payload))
@@ -150,19 +158,16 @@ class ChainWriter:
         per-row parameter processing was a third of ``batch --log``'s cost. Any other database
         gets SQLAlchemy's ``insert``.
         """
-        for table, rows in (
-            (events, self._events),
-            (checks, self._checks),
-            (check_countries, self._countries),
-        ):
+        taken = (self._events, self._checks, self._countries)
+        self._events, self._checks, self._countries = [], [], []
+        marker = _MARKERS.get(conn.dialect.name)
+        for table, rows in zip((events, checks, check_countries), taken, strict=True):
             if not rows:
                 continue
-            marker = _MARKERS.get(conn.dialect.name)
             if marker is None:
                 conn.execute(insert(table), rows)
             else:
                 conn.exec_driver_sql(_insert_text(table, tuple(rows[0]), marker), rows)
-        self._events, self._checks, self._countries = [], [], []
 
 
 _MARKERS: Final = {"sqlite": ":{}", "postgresql": "%({})s"}  # named parameters, per driver
@@ -185,19 +190,25 @@ _SLOT_TEXT: Final = canonical(_SLOT)
 
 
 class _SharedCountries:
-    """The canonical text of a payload whose countries many checks share (the rows of a batch
-    that typed the same country): the countries' text is made once and put in its place in the
-    rest's canonical text, which gives exactly ``canonical(payload)``.
+    """What the checks that share their countries (the rows of a batch that typed the same
+    country) share: the countries' JSON and the verdict over them (see
+    :meth:`CheckDraft.payload`), and the countries' canonical text, made once and put in its
+    place in the rest's canonical text, which gives exactly ``canonical(payload)``.
 
     Keyed by the countries tuple itself, kept alive here, so an id is never reused.
     """
 
     def __init__(self) -> None:
-        self._texts: dict[int, tuple[object, str]] = {}
+        self._made: dict[int, tuple[object, SharedPart, str]] = {}
 
-    def canonical(self, countries: object, payload: Mapping[str, Any]) -> str:
-        found = self._texts.get(id(countries))
-        if found is None or found[0] is not countries:
-            found = self._texts[id(countries)] = (countries, canonical(payload["countries"]))
+    def of(self, draft: CheckDraft) -> SharedPart:
+        found = self._made.get(id(draft.countries))
+        if found is None or found[0] is not draft.countries:
+            part = draft.shared_part()
+            found = (draft.countries, part, canonical(part.countries))
+            self._made[id(draft.countries)] = found
+        return found[1]
+
+    def canonical(self, part: SharedPart, payload: Mapping[str, Any]) -> str:
         text = canonical({**payload, "countries": _SLOT})
-        return text.replace(_SLOT_TEXT, found[1], 1)
+        return text.replace(_SLOT_TEXT, self._made[id(part.source)][2], 1)
