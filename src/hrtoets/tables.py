@@ -118,19 +118,20 @@ class StreamedTable:
     def iter_rows(self) -> Iterator[Row]:
         """Every data row as text, fitted to the header."""
         reader, width = self._reader, len(self.headers)
-        for cells in islice(
-            reader.raw(), self._header_at + 1, self._header_at + 1 + self.row_count
-        ):
+        for cells in self._data():
             yield _fit(reader.text(cells), width)
 
     def iter_column(self, index: int) -> Iterator[str]:
         """One column's cells as text, the other cells not even made text (``batch`` screens
         the country column alone)."""
         reader = self._reader
-        for cells in islice(
-            reader.raw(), self._header_at + 1, self._header_at + 1 + self.row_count
-        ):
+        for cells in self._data():
             yield reader.cell(cells, index)
+
+    def _data(self) -> Iterator[Sequence[Any]]:
+        """The raw data rows: below the header, up to the last that is not empty."""
+        first = self._header_at + 1
+        return islice(self._reader.raw(), first, first + self.row_count)
 
 
 def read_table(path: Path, *, sheet: str | None = None) -> Table:
@@ -194,12 +195,12 @@ class _Reader:
 def _scan(reader: _Reader, path: Path, sheet: str | None, label: str) -> StreamedTable:
     """Read every row once: the header, the size, the sample; an all-empty table is refused.
 
-    ``raw`` starts a pass over the file's rows as text. Rows before the first non-empty one are
+    ``reader`` starts each pass over the file's rows. Rows before the first non-empty one are
     skipped (it is the header) and trailing empty rows dropped; empty rows in between are kept,
     so rows out can equal rows in. A CSV row longer than the header is cut when what is cut is
     empty, and an error naming the rows when it is not.
     """
-    survey = _Survey(reader, csv_file=sheet is None)
+    survey = _Survey(reader)
     for at, cells in enumerate(reader.raw()):
         survey.add(at, cells)
     header_at, width = survey.header_at, survey.width
@@ -229,7 +230,6 @@ class _Survey:
     non-empty row, the first rows, and (CSV) the rows longer than the header."""
 
     reader: _Reader
-    csv_file: bool
     header_at: int = -1
     header: Row = ()
     width: int = 0
@@ -246,7 +246,7 @@ class _Survey:
                 self.header = tuple(self.reader.text(cells))
                 self.header_at, self.width, self.last_filled = at, len(self.header), at
             return
-        if self.csv_file and len(cells) > self.width:
+        if not self.reader.values and len(cells) > self.width:  # a CSV row: fields can be extra
             self.waiting += 1
             if any(cell.strip() for cell in cells[self.width :]):
                 self.beyond.append(at - self.header_at + 1)

@@ -82,10 +82,10 @@ def _check_cells(table: Rows, cells: Row, row: int, limit: int) -> None:
     """Refuse a row (``row``: header = 1) with a cell longer than ``limit``."""
     if max(map(len, cells), default=0) > limit:
         column = next(i for i, cell in enumerate(cells) if len(cell) > limit)
-        raise cell_too_long(table, row, column, cells[column], limit)
+        raise _cell_too_long(table, row, column, cells[column], limit)
 
 
-def cell_too_long(table: Rows, row: int, column: int, text: str, limit: int) -> WorkbookError:
+def _cell_too_long(table: Rows, row: int, column: int, text: str, limit: int) -> WorkbookError:
     """The sentence for a user's cell longer than an Excel cell holds (``row``: header = 1)."""
     return WorkbookError(
         "batch.cell_too_long",
@@ -308,10 +308,10 @@ def _write_main(  # noqa: PLR0917 (one private call site)
     rows = zip(table.iter_rows(), result.keys, strict=True)
     cell = limits.cell
     for number, (cells, key) in enumerate(rows, 1):
-        if max(map(len, cells), default=0) > cell:
-            _check_cells(table, cells, number + 1, cell)
-        if code := _write_row(sheet, number, (*cells, *added[key]), flags[key], formats):
-            raise refused(code[1], sheet, number, code[0])
+        _check_cells(table, cells, number + 1, cell)
+        if refusal := _write_row(sheet, number, (*cells, *added[key]), flags[key], formats):
+            column, code = refusal
+            raise refused(code, sheet, number, column)
         if progress and (number % _PROGRESS_EVERY == 0 or number == total):
             progress("write", number, total)
 

@@ -6,7 +6,6 @@ Results go to stdout, talk to stderr. Rich is imported only when a console is fi
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable
@@ -114,11 +113,9 @@ class Session:
     @staticmethod
     def print_json(data: Any) -> None:
         """One JSON document on stdout, nothing else."""
-        from hrtoets.cli.streams import GuardedStream
+        from hrtoets.jsontext import dumps
 
-        out = GuardedStream(sys.stdout)
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        out.flush()
+        Session.print_json_pieces([dumps(data)])
 
     @staticmethod
     def print_json_pieces(pieces: Iterable[str]) -> None:

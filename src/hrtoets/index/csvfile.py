@@ -98,9 +98,8 @@ def read_rows(path: Path) -> tuple[list[IndexRow], Callable[[str], IndexEntry]]:
 
     def parse(line: str) -> IndexEntry:
         try:
-            return next(iter(_parse([list(_HEADER), *_leading_fields([line], header=False)],
-                                    subfactors=False)))  # fmt: skip
-        except (ValueError, IndexError, StopIteration) as exc:
+            return _entry(_leading(line), None)
+        except (ValueError, IndexError) as exc:
             raise IndexFileError("index.unreadable", path=path, error=str(exc)) from exc
 
     return rows, parse
@@ -110,20 +109,21 @@ def _unquoted(field: str) -> str:
     return field[1:-1].replace('""', '"') if field.startswith('"') else field
 
 
-def _leading_fields(lines: Iterable[str], *, header: bool = True) -> Iterator[list[str]]:
-    """The first columns of each row (the header whole), without splitting the sub-factors.
-
-    A line without quotes cannot hide a comma inside a field, so a plain split of its first
-    fields is exact; the few quoted lines ("Korea, Rep.") go through the csv module.
-    """
+def _leading_fields(lines: Iterable[str]) -> Iterator[list[str]]:
+    """The first columns of each row (the header whole), without splitting the sub-factors."""
     iterator = iter(lines)
-    if header:
-        yield from csv.reader([next(iterator)])
+    yield from csv.reader([next(iterator)])
     for line in iterator:
-        if '"' in line:
-            yield next(csv.reader([line]))[:_LEADING]
-        else:
-            yield line.rstrip("\r\n").split(",", _LEADING)[:_LEADING]
+        yield _leading(line)
+
+
+def _leading(line: str) -> list[str]:
+    """A row's first columns. A line without quotes cannot hide a comma inside a field, so a
+    plain split of its first fields is exact; the few quoted lines ("Korea, Rep.") go through
+    the csv module."""
+    if '"' in line:
+        return next(csv.reader([line]))[:_LEADING]
+    return line.rstrip("\r\n").split(",", _LEADING)[:_LEADING]
 
 
 def _parse(rows: Iterable[list[str]], *, subfactors: bool) -> Iterable[IndexEntry]:
@@ -131,22 +131,27 @@ def _parse(rows: Iterable[list[str]], *, subfactors: bool) -> Iterable[IndexEntr
     header = next(iterator)
     if tuple(header[:_LEADING]) != _HEADER:
         raise ValueError("unexpected columns")
-    codes = header[_LEADING:]
+    codes = header[_LEADING:] if subfactors else None
     for row in iterator:
-        if len(row) < _LEADING:
-            raise ValueError(f"a row has {len(row)} columns")
-        yield IndexEntry(
-            country=row[0],
-            iso3=row[1],
-            region=row[2],
-            edition=row[3],
-            year=int(row[4]),
-            overall=float(row[5]),
-            factors=tuple([float(v) if v else None for v in row[6:_LEADING]]),
-            subfactors=tuple(zip(codes, map(_score, row[_LEADING:]), strict=True))
-            if subfactors
-            else (),
-        )
+        yield _entry(row, codes)
+
+
+def _entry(row: Sequence[str], codes: Sequence[str] | None) -> IndexEntry:
+    """One row as an entry; its sub-factors only with their ``codes``."""
+    if len(row) < _LEADING:
+        raise ValueError(f"a row has {len(row)} columns")
+    return IndexEntry(
+        country=row[0],
+        iso3=row[1],
+        region=row[2],
+        edition=row[3],
+        year=int(row[4]),
+        overall=float(row[5]),
+        factors=tuple([float(v) if v else None for v in row[6:_LEADING]]),
+        subfactors=tuple(zip(codes, map(_score, row[_LEADING:]), strict=True))
+        if codes is not None
+        else (),
+    )
 
 
 def read_meta(folder: Path) -> IndexMeta:

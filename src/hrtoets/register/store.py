@@ -492,12 +492,6 @@ class Register:
                 conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             yield Reading(conn)
 
-    def head_hash(self) -> str | None:
-        """The hash of the chain's last event (``None`` for an empty register)."""
-        query = select(events.c.hash).order_by(events.c.seq.desc()).limit(1)
-        with self._read() as conn:
-            return conn.execute(query).scalar_one_or_none()
-
     def count(self, filters: CheckFilter | None = None) -> int:
         """How many checks match ``filters`` (counted in SQL when it can)."""
         wanted = filters or CheckFilter()
@@ -515,8 +509,8 @@ class Register:
 
     def events(self) -> list[Event]:
         """Every event in chain order."""
-        with self._read() as conn:
-            return [_event(row) for row in conn.execute(select(events).order_by(events.c.seq))]
+        with self.reading() as reading:
+            return list(reading.events())
 
     def verify(self) -> VerifyResult:
         """Walk the chain, then compare the checks tables with the events that created them.

@@ -90,9 +90,9 @@ class ChainWriter:
         for draft in drafts:
             check(draft)
             self._check_id += 1
-            made = shared.of(draft)
+            made, countries_text = shared.of(draft)
             payload = {**draft.payload(self._check_id, shared=made), FORMAT_KEY: PAYLOAD_FORMAT}
-            text = shared.canonical(made, payload)
+            text = canonical({**payload, "countries": _SLOT}).replace(_SLOT_TEXT, countries_text, 1)
             seq = self._append(self._check_id, EventKind.CREATED, text, draft.officer)
             self._checks.append(projection(self._check_id, seq, self._at, payload))
             self._countries.extend(country_rows(self._check_id, payload))
@@ -191,9 +191,9 @@ _SLOT_TEXT: Final = canonical(_SLOT)
 
 class _SharedCountries:
     """What the checks that share their countries (the rows of a batch that typed the same
-    country) share: the countries' JSON and the verdict over them (see
-    :meth:`CheckDraft.payload`), and the countries' canonical text, made once and put in its
-    place in the rest's canonical text, which gives exactly ``canonical(payload)``.
+    country) share, made once: the countries' JSON and the verdict over them (see
+    :meth:`CheckDraft.payload`), and the countries' canonical text, which put in its place in
+    the rest's canonical text gives exactly ``canonical(payload)``.
 
     Keyed by the countries tuple itself, kept alive here, so an id is never reused.
     """
@@ -201,14 +201,10 @@ class _SharedCountries:
     def __init__(self) -> None:
         self._made: dict[int, tuple[object, SharedPart, str]] = {}
 
-    def of(self, draft: CheckDraft) -> SharedPart:
+    def of(self, draft: CheckDraft) -> tuple[SharedPart, str]:
         found = self._made.get(id(draft.countries))
         if found is None or found[0] is not draft.countries:
             part = draft.shared_part()
             found = (draft.countries, part, canonical(part.countries))
             self._made[id(draft.countries)] = found
-        return found[1]
-
-    def canonical(self, part: SharedPart, payload: Mapping[str, Any]) -> str:
-        text = canonical({**payload, "countries": _SLOT})
-        return text.replace(_SLOT_TEXT, self._made[id(part.source)][2], 1)
+        return found[1], found[2]
