@@ -98,6 +98,30 @@ def test_an_unreadable_created_event(
     )
 
 
+@pytest.mark.parametrize("countries", [[1], "BEL", [["BEL"]], [None]])
+def test_a_created_event_whose_countries_are_no_countries(
+    cli: Invoke, db_url: str, tmp_path: Path, countries: Any
+) -> None:
+    """Valid JSON of the right shape, but a country that is no object: one sentence, not a crash."""
+    _fill(cli, db_url)
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        stored = conn.execute(text("SELECT payload FROM register_events WHERE seq = 1")).scalar()
+        payload = json.loads(str(stored)) | {"countries": countries}
+        conn.execute(
+            text("UPDATE register_events SET payload = :p WHERE seq = 1"),
+            {"p": json.dumps(payload, separators=(",", ":"))},
+        )
+    engine.dispose()
+    for command in [("log", "list"), ("log", "show", "1"), ("monitor",),
+                    ("log", "export", "-o", f"{tmp_path}/register.csv")]:  # fmt: skip
+        assert _en(cli, db_url, *command, expect=2) == (
+            "Event 1 (check 1) in the register cannot be read: it was changed behind hrtoets's "
+            f"back; {RESTORE}"
+        ), command
+    assert not (tmp_path / "register.csv").exists()
+
+
 def test_an_unreadable_later_event(cli: Invoke, db_url: str) -> None:
     _fill(cli, db_url)
     _sql(db_url, "UPDATE register_events SET payload = 'not json' WHERE seq = 2")

@@ -209,3 +209,86 @@ def test_a_huge_register_read_holds_a_chunk(db_url: str, tmp_path: Path) -> None
         held = _peak(register.checks)
         streamed = _peak(lambda: sum(1 for _ in register.iter_checks(chunk=100)))
     assert streamed < held / 3, (streamed, held)
+
+
+def _stored_country(**changed: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "query": "Brazilië", "iso3": "BRA", "name": "Brazil", "status": "resolved",
+        "covered": True, "edition": "2025", "score": 0.5, "score_exact": 0.5027,
+        "advice_needed": True, "reason": "at_or_below_threshold",
+        "reasons": ["at_or_below_threshold"], "borderline": True, "threshold": 0.5,
+        "rounding": "published", "answer": None,
+    }  # fmt: skip
+    return base | changed
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        [{"score": 1.0}, {"score": 1}, {"score": True}],  # equal in Python, not in the register
+        [{"score": 0.0}, {"score": -0.0}, {"score": 0}, {"score": False}],
+        [{"reasons": ["1"]}, {"reasons": [1]}, {"reasons": [True]}, {"reasons": [1.0]}],
+        [{"threshold": 0.5}, {"threshold": 0.0}, {"threshold": -0.0}],
+        [{"query": "x"}, {"query": ["x"]}, {"query": "x"}],  # a list cannot be a memo key
+        [{"covered": 1}, {"covered": True}, {"iso3": None}, {"iso3": ""}],
+    ],
+)
+def test_a_country_read_again_is_the_country_stored(variants: list[dict[str, Any]]) -> None:
+    """The register's countries are read once per distinct value, each exactly as stored: the
+    same as reading it afresh, field by field, type included (``repr`` shows 1 vs 1.0)."""
+    from hrtoets.register.model import CountryScreening
+
+    for changed in variants * 2:  # the second round is served by what the first kept
+        stored = _stored_country(**changed)
+        assert repr(CountryScreening.from_json(stored)) == repr(CountryScreening._read(stored))
+
+
+def test_the_countries_read_are_kept_within_bounds() -> None:
+    from hrtoets.register import model
+
+    first = model.CountryScreening.from_json(_stored_country(query="q0"))
+    assert model.CountryScreening.from_json(_stored_country(query="q0")) is first
+    for n in range(model._READ_SCREENINGS_KEPT + 10):
+        model.CountryScreening.from_json(_stored_country(query=f"q{n}"))
+    assert 0 < len(model._READ_SCREENINGS) <= model._READ_SCREENINGS_KEPT
+    assert model.CountryScreening.from_json(_stored_country(query="q0")) == first
+
+
+def test_an_export_names_each_checks_own_countries(
+    cli: Invoke, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What an export works out once and keeps (country names, labels, times) is right for
+    every row, also when its memo starts again after every few entries."""
+    import csv
+
+    places = ["Marokko", "België", "Japan", "Belgum", "Kenia", "Marokko", "Catalonië"]
+    source = tmp_path / "p.csv"
+    lines = ["Naam;Land", *(f"Partner {n};{place}" for n, place in enumerate(places))]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cli("batch", str(source), "--log", "procurement", "--db", db_url)
+    cli("log", "advice", "2", "--requested", "--db", db_url)
+    shown = json.loads(cli("log", "list", "--json", "--db", db_url).stdout)
+    recorded = [c["countries"][0] for c in shown]
+    for kept in (4096, 3):
+        monkeypatch.setattr("hrtoets.register.export._KEPT", kept)
+        target = tmp_path / f"r{kept}.csv"
+        cli("log", "export", "-o", str(target), "--db", db_url, "--lang", "en")
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter=";"))
+        assert [row["Partner"] for row in rows] == [f"Partner {n}" for n in range(len(places))]
+        codes = [row["Countries"].rsplit("(", 1)[1].rstrip(")") for row in rows]
+        assert codes == [c.get("region") or c["iso3"] or "?" for c in recorded]
+        assert (rows[0]["Countries"], rows[1]["Countries"]) == ("Morocco (MAR)", "Belgium (BEL)")
+        assert (rows[3]["Countries"], rows[5]["Countries"]) == ("Belgum (?)", "Morocco (MAR)")
+        assert [row["Status"] for row in rows].count("advice requested") == 1
+        assert rows[1]["Advice requested on"] != "" and rows[0]["Advice requested on"] == ""
+
+
+def test_an_event_row_unpacks_in_the_order_of_its_fields() -> None:
+    """Events are read by position (the table's column order), so the two orders are one."""
+    from dataclasses import fields
+
+    from hrtoets.register.model import Event
+    from hrtoets.register.schema import events
+
+    assert [c.name for c in events.columns] == [f.name for f in fields(Event)]

@@ -84,11 +84,11 @@ def _rescreen(
 ) -> CountryScreening:
     """Screen the same country (by its code when it was recognised) with the same answer; each
     distinct place and answer once when ``seen`` keeps them (a register names a few hundred
-    places in 100,000 checks)."""
+    places in 100,000 checks). Its ``query`` is what was screened, not what the check recorded:
+    :func:`changed_verdicts` puts that back where it matters."""
     key = (recorded.place or recorded.query, recorded.answer)
     if seen is not None and key in seen:
-        found = seen[key]
-        return found if found.query == recorded.query else replace(found, query=recorded.query)
+        return seen[key]
     answer = Answer(recorded.answer) if recorded.answer else None
     now = snapshot(screener.screen(key[0], answer=answer))
     if seen is not None:
@@ -105,6 +105,8 @@ def changed_verdicts(
     for recorded in check.countries:
         now = _rescreen(screener, recorded, seen)
         if now.advice_needed != recorded.advice_needed:
+            if now.query != recorded.query:
+                now = replace(now, query=recorded.query)
             found.append(
                 Change(check.id, check.kind.value, check.title, check.status.value, recorded, now)
             )

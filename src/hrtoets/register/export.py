@@ -29,9 +29,14 @@ from hrtoets.files import atomic_path, scratch_folder
 from hrtoets.jsontext import array_pieces, dumps
 from hrtoets.messages import t
 from hrtoets.register.labels import country_name, label
-from hrtoets.register.model import CheckRecord, Event, EventKind, Status
+from hrtoets.register.model import CheckRecord, CountryScreening, Event, EventKind, Status
 from hrtoets.register.store import Reading, Register
-from hrtoets.spreadsheet import EXCEL_LIMITS, STREAMING_WORKBOOK_OPTIONS, csv_cell
+from hrtoets.spreadsheet import (
+    CSV_FORMULA_STARTS,
+    EXCEL_LIMITS,
+    STREAMING_WORKBOOK_OPTIONS,
+    csv_cell,
+)
 
 FORMATS: Final = (".xlsx", ".csv", ".json")
 # A CSV cell starting with one of these is a formula to Excel (OWASP "CSV injection").
@@ -94,10 +99,6 @@ class ExportResult:
     events: int
 
 
-def _yes_no(value: bool, lang: str) -> str:
-    return t("word.yes" if value else "word.no", lang)
-
-
 def local_time(stamp: str) -> datetime | str:
     """A stored UTC time as the local wall-clock time Excel shows (no zone: Excel has none)."""
     try:
@@ -119,71 +120,119 @@ def _day(value: str | None) -> date | str:
         return value
 
 
-def check_row(check: CheckRecord, lang: str, resolver: CountryResolver | None = None) -> list[Any]:
-    """One check as a spreadsheet row, in the order of :data:`CHECK_COLUMNS`.
+_KEPT: Final = 4096  # entries a _Rows memo keeps before it starts again: memory stays bounded
 
-    Times are local ``datetime`` values and dates ``date`` values: real dates in Excel.
+
+class _Rows:
+    """The rows of one export in one language, in the order of the column tuples above.
+
+    Times are local ``datetime`` values and dates ``date`` values: real dates in Excel. A
+    register of 100,000 checks repeats a few hundred places, labels and (a batch's checks share
+    theirs) times, so each is worked out once per export and kept in a bounded memo.
     """
-    countries = "; ".join(
-        f"{country_name(c, lang, resolver)} ({c.place or '?'})" for c in check.countries
-    )
-    return [
-        check.id,
-        local_time(check.created_at),
-        check.officer,
-        check.department,
-        label("kind", check.kind.value, lang),
-        check.title,
-        check.partner,
-        countries,
-        _day(check.planned_date),
-        label("answer", check.answer, lang),
-        _yes_no(check.advice_needed, lang),
-        "; ".join(label("reason", r, lang) for r in check.reasons),
-        label("status", check.status.value, lang),
-        _day(check.event_date(EventKind.ADVICE_REQUESTED)),
-        _day(check.event_date(EventKind.ADVICE_RECEIVED)),
-        label("outcome", check.advice_outcome, lang),
-        _day(check.event_date(EventKind.DECIDED)),
-        label("decision", check.decision, lang),
-        _yes_no(check.decided_without_advice, lang),
-        _yes_no(check.status is Status.WITHDRAWN, lang),
-        check.agreements,
-        check.note,
-    ]
 
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+        self._resolver = CountryResolver()
+        self._yes, self._no = t("word.yes", lang), t("word.no", lang)
+        # Keys: (label group, code), ("time", stored time), ("countries", *ids): no label
+        # group is called "time" or "countries".
+        self._memo: dict[tuple[Any, ...], Any] = {}
 
-def _country_rows(check: CheckRecord, lang: str) -> list[list[Any]]:
-    return [
-        [
+    def _kept(self, key: tuple[Any, ...], make: Any, *args: Any) -> Any:
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value where a code belongs: edited behind our back
+            return make(*args)
+        if len(self._memo) >= _KEPT:
+            self._memo.clear()
+        found = self._memo[key] = make(*args)
+        return found
+
+    def _label(self, group: str, value: str | None) -> str:
+        return str(self._kept((group, value), label, group, value, self._lang))
+
+    def _yes_no(self, value: bool) -> str:
+        return self._yes if value else self._no
+
+    def _countries(self, check: CheckRecord) -> str:
+        # By the countries' identity (a register's equal countries are read as one object,
+        # :meth:`CountryScreening.from_json`): exact, and the memo keeps them alive, so no id
+        # is reused while its entry lasts.
+        key = ("countries", *map(id, check.countries))
+        kept: tuple[Any, str] = self._kept(key, self._countries_text, check.countries)
+        return kept[1]
+
+    def _countries_text(
+        self, countries: tuple[CountryScreening, ...]
+    ) -> tuple[tuple[CountryScreening, ...], str]:
+        lang, resolver = self._lang, self._resolver
+        names = (f"{country_name(c, lang, resolver)} ({c.place or '?'})" for c in countries)
+        return countries, "; ".join(names)
+
+    def check(self, check: CheckRecord) -> list[Any]:
+        """One check, in the order of :data:`CHECK_COLUMNS`."""
+        status = check.status
+        dates = check.latest_dates()
+        return [
             check.id,
-            c.query,
-            c.iso3 or "",
-            c.region or "",
-            c.name or "",
-            c.edition,
-            c.score,
-            c.score_exact,
-            _yes_no(c.advice_needed, lang),
-            label("reason", c.reason, lang),
-            _yes_no(c.borderline, lang),
+            self._kept(("time", check.created_at), local_time, check.created_at),
+            check.officer,
+            check.department,
+            self._label("kind", check.kind.value),
+            check.title,
+            check.partner,
+            self._countries(check),
+            _day(check.planned_date),
+            self._label("answer", check.answer),
+            self._yes_no(check.advice_needed),
+            "; ".join(self._label("reason", r) for r in check.reasons),
+            self._label("status", status.value),
+            _day(dates.get(EventKind.ADVICE_REQUESTED)),
+            _day(dates.get(EventKind.ADVICE_RECEIVED)),
+            self._label("outcome", check.advice_outcome),
+            _day(dates.get(EventKind.DECIDED)),
+            self._label("decision", check.decision),
+            self._yes_no(check.decided_without_advice),
+            self._yes_no(status is Status.WITHDRAWN),
+            check.agreements,
+            check.note,
         ]
-        for c in check.countries
-    ]
 
+    def countries(self, check: CheckRecord) -> list[list[Any]]:
+        """Its countries, one row each, in the order of :data:`COUNTRY_COLUMNS`."""
+        return [
+            [
+                check.id,
+                c.query,
+                c.iso3 or "",
+                c.region or "",
+                c.name or "",
+                c.edition,
+                c.score,
+                c.score_exact,
+                self._yes_no(c.advice_needed),
+                self._label("reason", c.reason),
+                self._yes_no(c.borderline),
+            ]
+            for c in check.countries
+        ]
 
-def _event_row(event: Event, lang: str) -> list[Any]:
-    payload = json.dumps(dict(event.payload), ensure_ascii=False, sort_keys=True)
-    return [
-        event.seq,
-        local_time(event.recorded_at),
-        event.check_id,
-        label("event", event.kind, lang),
-        event.officer,
-        payload,
-        event.prev_hash,
-        event.hash,
-    ]
+    def event(self, event: Event) -> list[Any]:
+        """One event, in the order of :data:`EVENT_COLUMNS`."""
+        payload = json.dumps(dict(event.payload), ensure_ascii=False, sort_keys=True)
+        return [
+            event.seq,
+            self._kept(("time", event.recorded_at), local_time, event.recorded_at),
+            event.check_id,
+            self._label("event", event.kind),
+            event.officer,
+            payload,
+            event.prev_hash,
+            event.hash,
+        ]
 
 
 def _headers(columns: Sequence[str], lang: str) -> list[str]:
@@ -256,7 +305,7 @@ def _xlsx(path: Path, target: Path, reading: Reading, lang: str) -> _Counts:
     """Checks and their countries in one pass over the checks, then the events in chain order."""
     import xlsxwriter
 
-    resolver = CountryResolver()
+    rows = _Rows(lang)
     counts = _Counts()
     with scratch_folder(target) as scratch:
         options = {**STREAMING_WORKBOOK_OPTIONS, "tmpdir": str(scratch)}
@@ -273,11 +322,11 @@ def _xlsx(path: Path, target: Path, reading: Reading, lang: str) -> _Counts:
             )
             for check in reading.checks():
                 counts.add(check)
-                checks.add(check_row(check, lang, resolver))
-                for row in _country_rows(check, lang):
+                checks.add(rows.check(check))
+                for row in rows.countries(check):
                     countries.add(row)
             for event in reading.events():
-                events.add(_event_row(event, lang))
+                events.add(rows.event(event))
         finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
             book.close()
     return counts
@@ -289,24 +338,34 @@ def _csv(path: Path, reading: Reading, lang: str) -> _Counts:
     every field quoted, so that a ``;`` inside a note never starts a new cell, and every field that
     Excel would run as a formula prefixed with ``'``.
     """
-    resolver = CountryResolver()
+    rows = _Rows(lang)
     counts = _Counts()
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL)
         writer.writerow(_headers(CHECK_COLUMNS, lang))
         for check in reading.checks():
             counts.add(check)
-            writer.writerow([csv_cell(_text(v)) for v in check_row(check, lang, resolver)])
+            writer.writerow(_csv_fields(rows.check(check)))
     return counts
 
 
-def _text(value: Any) -> Any:
-    """A CSV field: dates as ISO text (2026-03-31, 2026-03-31 14:05:00), which Excel reads."""
+def _csv_fields(row: list[Any]) -> list[Any]:
+    """CSV fields: text a formula could start with gets its ``'`` (as :func:`csv_cell` does;
+    each of its starts is one character), dates become ISO text (2026-03-31,
+    2026-03-31 14:05:00), which Excel reads."""
+    first = _FORMULA_FIRST
+    return [("'" + v if v[:1] in first else v) if type(v) is str else _csv_value(v) for v in row]
+
+
+def _csv_value(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    return csv_cell(value)
+
+
+_FORMULA_FIRST: Final = frozenset(CSV_FORMULA_STARTS)
 
 
 def _json(path: Path, reading: Reading) -> _Counts:

@@ -101,7 +101,31 @@ class CountryScreening:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CountryScreening:
-        """Read a stored country: known keys only, so a newer release's extra keys are ignored."""
+        """Read a stored country: known keys only, so a newer release's extra keys are ignored.
+
+        A register names a few hundred places in 100,000 checks, so a country read before is
+        given again (:data:`_READ_SCREENINGS`) when every stored value is equal *and of the same
+        type* (``1``, ``1.0`` and ``true`` are equal in Python, not in the register). A zero
+        float skips that (``0.0 == -0.0``), and so does a value that is not JSON's plain kind.
+        """
+        values = tuple(map(data.get, _SCREENING_KEYS))
+        reasons = data.get("reasons")
+        if type(reasons) is list and 0.0 not in values[_FLOAT_SLOTS]:
+            try:
+                key = (values, tuple(map(type, values)), *reasons, *map(type, reasons))
+                found = _READ_SCREENINGS.get(key)
+            except TypeError:  # a list or an object where a value belongs: not kept
+                return cls._read(data)
+            if found is None:
+                found = cls._read(data)
+                if len(_READ_SCREENINGS) >= _READ_SCREENINGS_KEPT:
+                    _READ_SCREENINGS.clear()
+                _READ_SCREENINGS[key] = found
+            return found
+        return cls._read(data)
+
+    @classmethod
+    def _read(cls, data: Mapping[str, Any]) -> CountryScreening:
         reasons = tuple(str(r) for r in data.get("reasons") or [data["reason"]])
         return cls(
             query=str(data["query"]),
@@ -121,6 +145,16 @@ class CountryScreening:
             answer=data.get("answer"),
             region=data.get("region") or None,
         )
+
+
+_KINDS: Final = {kind.value: kind for kind in Kind}  # read a kind without Enum's call
+_SCREENING_KEYS: Final = (
+    "query", "iso3", "name", "status", "covered", "edition", "advice_needed", "reason",
+    "borderline", "rounding", "answer", "region", "score", "score_exact", "threshold",
+)  # fmt: skip
+_FLOAT_SLOTS: Final = slice(12, 15)  # score, score_exact, threshold
+_READ_SCREENINGS: Final[dict[tuple[Any, ...], CountryScreening]] = {}
+_READ_SCREENINGS_KEPT: Final = 4096  # then it starts again: memory stays bounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +311,7 @@ class CheckRecord:
 
     @property
     def status(self) -> Status:
-        needs_review = any(c.needs_review for c in self.countries)
+        needs_review = any(c.reason in _REVIEW_REASONS for c in self.countries)
         return derive_status(self.advice_needed, self.events, needs_review=needs_review)
 
     @property
@@ -290,6 +324,10 @@ class CheckRecord:
     def resolved(self) -> bool:
         """Whether its countries were screened again with ``log resolve``."""
         return any(e.kind == EventKind.RESOLVED for e in self.events)
+
+    def latest_dates(self) -> dict[str, str]:
+        """The date (ISO) of the latest event of each kind, as :meth:`event_date` gives it."""
+        return {e.kind: _event_date(e) for e in self.events}
 
     def event_date(self, kind: EventKind) -> str | None:
         """The date (ISO) of the latest event of ``kind``, as the event names it."""
@@ -332,9 +370,9 @@ class CheckRecord:
         """
         created = events[0]
         if created.kind == EventKind.CREATED:
-            try:
+            try:  # AttributeError too: a country that is no object (a number, a text)
                 record = cls._from_created(created, events)
-            except (KeyError, TypeError, ValueError):
+            except (AttributeError, KeyError, TypeError, ValueError):
                 record = None
             if record is not None and record.id == created.check_id:
                 return record
@@ -344,21 +382,23 @@ class CheckRecord:
     def _from_created(cls, created: Event, events: Sequence[Event]) -> CheckRecord:
         # Any format so far: required keys, optional ones with defaults; after ``log resolve``
         # the countries and the verdict are those screened last.
-        resolutions = [e.payload for e in events if e.kind == EventKind.RESOLVED]
-        data = effective_payload(created.payload, resolutions)
+        data = created.payload
+        if len(events) > 1:  # most checks have only their ``created`` event
+            resolutions = [e.payload for e in events if e.kind == EventKind.RESOLVED]
+            data = effective_payload(data, resolutions)
         return cls(
             id=int(data["id"]),
             created_at=created.recorded_at,
             officer=str(data.get("officer", created.officer)),
             department=str(data.get("department") or ""),
-            kind=Kind(data["kind"]),
+            kind=_KINDS.get(data["kind"]) or Kind(data["kind"]),  # unknown: ValueError
             title=str(data["title"]),
             partner=str(data.get("partner") or ""),
-            countries=tuple(CountryScreening.from_json(c) for c in data["countries"]),
+            countries=tuple(map(CountryScreening.from_json, data["countries"])),
             planned_date=data.get("planned_date"),
             answer=data.get("answer"),
             advice_needed=bool(data["advice_needed"]),
-            reasons=tuple(str(r) for r in data.get("reasons", ())),
+            reasons=tuple(map(str, data.get("reasons", ()))),
             note=str(data.get("note") or ""),
             events=tuple(events),
         )
@@ -413,7 +453,8 @@ def derive_status(
 ) -> Status:
     """Withdrawn or decided beats everything; then a country still to review; then the latest
     advice event; else open (advice needed) or not needed."""
-    kinds = [e.kind for e in events]
+    only_created = len(events) == 1 and events[0].kind == EventKind.CREATED  # most checks
+    kinds = () if only_created else [e.kind for e in events]
     if EventKind.WITHDRAWN in kinds:
         return Status.WITHDRAWN
     if EventKind.DECIDED in kinds:
