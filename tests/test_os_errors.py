@@ -86,6 +86,24 @@ def test_a_full_disk_for_an_export_and_an_agreement(
     assert not out.exists() and _leftovers(small_disk) == []
 
 
+@pytest.mark.parametrize("command", [("log", "export"), ("report", "--year", "2026")])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_full_disk_for_a_workbook_of_the_register(
+    cli: Invoke, small_disk: Path, command: tuple[str, ...], lang: str
+) -> None:
+    """xlsxwriter names a full disk FileCreateError, not OSError: still one sentence, and no
+    late "Exception ignored" from the zip it left open."""
+    cli("log", "add", "--kind", "procurement", "--title", "x" * 2000, "--country", "BE")
+    target = small_disk / "register.xlsx"
+    _fill(small_disk)
+    result = cli(*command, "-o", str(target), "--lang", lang, expect=2)
+    said = flat(result.stderr)
+    start = "Kan " if lang == "nl" else "Cannot write "
+    assert said.startswith(f"{start}{target}") and "No space left on device" in said, said
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    assert not target.exists() and _leftovers(small_disk) == []
+
+
 def test_a_mail_merge_on_a_full_disk_writes_none(
     cli: Invoke, small_disk: Path, tmp_path: Path
 ) -> None:

@@ -216,3 +216,17 @@ def test_agreement_event_keeps_the_absolute_path_and_hash(
     assert payload["output"] == str(tmp_path / "contract.docx")
     assert payload["sha256"] == sha256_file(tmp_path / "contract.docx")
     assert (payload["file_format"], payload["format"]) == ("docx", 2)
+
+
+def test_csv_cells_neutralise_as_csv_cell_does() -> None:
+    """The row-at-a-time form tells a formula by its first character: each start is one."""
+    from hrtoets.spreadsheet import CSV_FORMULA_STARTS, csv_cell, csv_cells
+
+    class Text(str):
+        pass
+
+    assert all(len(start) == 1 for start in CSV_FORMULA_STARTS)
+    values: list[object] = [*CSV_FORMULA_STARTS, "=1+2", "a=1", "", None, 3, 2.5, Text("=x"),
+                            Text("ok"), "'", "\n=x", " =x"]  # fmt: skip
+    assert csv_cells(values) == [csv_cell(v) for v in values]
+    assert csv_cells(["=1", Text("@x"), "x"]) == ["'=1", "'@x", "x"]

@@ -25,7 +25,7 @@ from typing import Any, Final
 from hrtoets.batch.core import BatchResult, Progress, ScreenedValue
 from hrtoets.batch.summary_sheet import write_summary
 from hrtoets.countries import describe
-from hrtoets.errors import InputFileError, WorkbookError
+from hrtoets.errors import WorkbookError
 from hrtoets.files import (
     atomic_path,
     check_writable,
@@ -36,7 +36,13 @@ from hrtoets.files import (
 from hrtoets.messages import t
 from hrtoets.rule import Reason
 from hrtoets.screening import Verdict, explain, format_score
-from hrtoets.spreadsheet import EXCEL_LIMITS, STREAMING_WORKBOOK_OPTIONS, SheetLimits, refused
+from hrtoets.spreadsheet import (
+    EXCEL_LIMITS,
+    STREAMING_WORKBOOK_OPTIONS,
+    SheetLimits,
+    close_workbook,
+    refused,
+)
 from hrtoets.tables import Row, Rows
 
 ADDED_COLUMNS: Final = (
@@ -242,7 +248,6 @@ def _save(
     xlsxwriter's streaming files go to a scratch folder beside the output, not to TMPDIR.
     """
     import xlsxwriter
-    from xlsxwriter.exceptions import FileCreateError
 
     with scratch_folder(path) as scratch:
         book = xlsxwriter.Workbook(str(tmp), {**STREAMING_WORKBOOK_OPTIONS, "tmpdir": str(scratch)})
@@ -252,32 +257,7 @@ def _save(
             _write_main(main, result, lang, formats, progress, limits)
             write_summary(book.add_worksheet(t("batch.sheet.summary", lang)), result, lang, formats)
         finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
-            try:
-                book.close()
-            except FileCreateError as exc:  # xlsxwriter's name for an OSError (a full disk)
-                _discard_open_zip(tmp)
-                raise InputFileError("batch.cannot_write", path=path, error=str(exc)) from None
-
-
-def _discard_open_zip(tmp: Path) -> None:
-    """Drop the zip file xlsxwriter left open on ``tmp`` when writing failed, without writing.
-
-    xlsxwriter keeps its ZipFile in a local variable; when the disk is full, that object is left
-    to the garbage collector, whose ``close`` tries to write again and prints "Exception ignored
-    in ZipFile.__del__" after hrtoets has said its one sentence. Only this failure path pays for
-    the search; the temporary file itself is removed by the caller.
-    """
-    import contextlib
-    import gc
-    from zipfile import ZipFile
-
-    for found in gc.get_objects():
-        if isinstance(found, ZipFile) and found.filename == str(tmp):
-            handle, found.fp = found.fp, None  # closed: its __del__ has nothing left to do
-            setattr(found, "_writing", False)  # a member write the disk broke off  # noqa: B010
-            with contextlib.suppress(OSError, ValueError):
-                if handle is not None:
-                    handle.close()
+            close_workbook(book, tmp, shown=path)
 
 
 def _write_main(  # noqa: PLR0917 (one private call site)

@@ -32,10 +32,10 @@ from hrtoets.register.labels import country_name, label
 from hrtoets.register.model import CheckRecord, CountryScreening, Event, EventKind, Status
 from hrtoets.register.store import Reading, Register
 from hrtoets.spreadsheet import (
-    CSV_FORMULA_STARTS,
     EXCEL_LIMITS,
     STREAMING_WORKBOOK_OPTIONS,
-    csv_cell,
+    close_workbook,
+    csv_cells,
 )
 
 FORMATS: Final = (".xlsx", ".csv", ".json")
@@ -328,7 +328,7 @@ def _xlsx(path: Path, target: Path, reading: Reading, lang: str) -> _Counts:
             for event in reading.events():
                 events.add(rows.event(event))
         finally:  # also on an error: constant_memory keeps each sheet in an open temporary file
-            book.close()
+            close_workbook(book, path, shown=target)
     return counts
 
 
@@ -345,27 +345,17 @@ def _csv(path: Path, reading: Reading, lang: str) -> _Counts:
         writer.writerow(_headers(CHECK_COLUMNS, lang))
         for check in reading.checks():
             counts.add(check)
-            writer.writerow(_csv_fields(rows.check(check)))
+            writer.writerow(
+                csv_cells(_iso(v) if isinstance(v, date) else v for v in rows.check(check))
+            )
     return counts
 
 
-def _csv_fields(row: list[Any]) -> list[Any]:
-    """CSV fields: text a formula could start with gets its ``'`` (as :func:`csv_cell` does;
-    each of its starts is one character), dates become ISO text (2026-03-31,
-    2026-03-31 14:05:00), which Excel reads."""
-    first = _FORMULA_FIRST
-    return [("'" + v if v[:1] in first else v) if type(v) is str else _csv_value(v) for v in row]
-
-
-def _csv_value(value: Any) -> Any:
+def _iso(value: date) -> str:
+    """A date or time as ISO text (2026-03-31, 2026-03-31 14:05:00), which Excel reads."""
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return csv_cell(value)
-
-
-_FORMULA_FIRST: Final = frozenset(CSV_FORMULA_STARTS)
+    return value.isoformat()
 
 
 def _json(path: Path, reading: Reading) -> _Counts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
@@ -147,12 +147,13 @@ class CountryScreening:
         )
 
 
-_KINDS: Final = {kind.value: kind for kind in Kind}  # read a kind without Enum's call
-_SCREENING_KEYS: Final = (
-    "query", "iso3", "name", "status", "covered", "edition", "advice_needed", "reason",
-    "borderline", "rounding", "answer", "region", "score", "score_exact", "threshold",
-)  # fmt: skip
-_FLOAT_SLOTS: Final = slice(12, 15)  # score, score_exact, threshold
+# The memo's key: every stored value of a country (its fields are its JSON keys), the floats
+# first, so that a zero among them is found by a slice.
+_FLOAT_KEYS: Final = ("score", "score_exact", "threshold")
+_SCREENING_KEYS: Final = _FLOAT_KEYS + tuple(
+    f.name for f in fields(CountryScreening) if f.name not in {*_FLOAT_KEYS, "reasons"}
+)
+_FLOAT_SLOTS: Final = slice(0, len(_FLOAT_KEYS))
 _READ_SCREENINGS: Final[dict[tuple[Any, ...], CountryScreening]] = {}
 _READ_SCREENINGS_KEPT: Final = 4096  # then it starts again: memory stays bounded
 
@@ -311,7 +312,7 @@ class CheckRecord:
 
     @property
     def status(self) -> Status:
-        needs_review = any(c.reason in _REVIEW_REASONS for c in self.countries)
+        needs_review = any(c.needs_review for c in self.countries)
         return derive_status(self.advice_needed, self.events, needs_review=needs_review)
 
     @property
@@ -331,8 +332,7 @@ class CheckRecord:
 
     def event_date(self, kind: EventKind) -> str | None:
         """The date (ISO) of the latest event of ``kind``, as the event names it."""
-        found = [e for e in self.events if e.kind == kind]
-        return _event_date(found[-1]) if found else None
+        return self.latest_dates().get(kind)
 
     @property
     def agreements(self) -> int:
@@ -382,16 +382,14 @@ class CheckRecord:
     def _from_created(cls, created: Event, events: Sequence[Event]) -> CheckRecord:
         # Any format so far: required keys, optional ones with defaults; after ``log resolve``
         # the countries and the verdict are those screened last.
-        data = created.payload
-        if len(events) > 1:  # most checks have only their ``created`` event
-            resolutions = [e.payload for e in events if e.kind == EventKind.RESOLVED]
-            data = effective_payload(data, resolutions)
+        resolutions = [e.payload for e in events if e.kind == EventKind.RESOLVED]
+        data = effective_payload(created.payload, resolutions)
         return cls(
             id=int(data["id"]),
             created_at=created.recorded_at,
             officer=str(data.get("officer", created.officer)),
             department=str(data.get("department") or ""),
-            kind=_KINDS.get(data["kind"]) or Kind(data["kind"]),  # unknown: ValueError
+            kind=Kind(data["kind"]),
             title=str(data["title"]),
             partner=str(data.get("partner") or ""),
             countries=tuple(map(CountryScreening.from_json, data["countries"])),
@@ -453,8 +451,7 @@ def derive_status(
 ) -> Status:
     """Withdrawn or decided beats everything; then a country still to review; then the latest
     advice event; else open (advice needed) or not needed."""
-    only_created = len(events) == 1 and events[0].kind == EventKind.CREATED  # most checks
-    kinds = () if only_created else [e.kind for e in events]
+    kinds = [e.kind for e in events]
     if EventKind.WITHDRAWN in kinds:
         return Status.WITHDRAWN
     if EventKind.DECIDED in kinds:

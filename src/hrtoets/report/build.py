@@ -105,7 +105,7 @@ def write_report(figures: dict[str, Any], path: Path, lang: str, *, force: bool)
         raise InputError("report.bad_format", suffix=path.suffix or path.name)
     with atomic_path(path, force=force) as tmp:
         if fmt == "xlsx":
-            writers.write_xlsx(figures, tmp, lang)
+            writers.write_xlsx(figures, tmp, lang, shown=path)
         else:
             render = {"json": writers.to_json, "md": writers.to_markdown, "html": writers.to_html}
             tmp.write_text(render[fmt](figures, lang), encoding="utf-8", newline="\n")

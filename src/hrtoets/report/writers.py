@@ -14,6 +14,7 @@ from typing import Any, Final
 from hrtoets.messages import t
 from hrtoets.register.kinds import Kind, Outcome
 from hrtoets.report.figures import REASON_ORDER
+from hrtoets.spreadsheet import close_workbook
 
 # Okabe–Ito: told apart by people with any kind of colour blindness.
 PALETTE: Final = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
@@ -268,8 +269,9 @@ def _date(iso: str) -> dt.datetime:
     return dt.datetime.fromisoformat(iso)
 
 
-def write_xlsx(figures: dict[str, Any], path: Path, lang: str) -> None:
-    """One sheet per table, numbers as numbers, user text as text, a native chart per chart."""
+def write_xlsx(figures: dict[str, Any], path: Path, lang: str, *, shown: Path) -> None:
+    """One sheet per table, numbers as numbers, user text as text, a native chart per chart;
+    ``shown`` is the name an error gives (``path`` is the temporary file)."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
@@ -314,4 +316,4 @@ def write_xlsx(figures: dict[str, Any], path: Path, lang: str) -> None:
                 chart.set_legend({"none": True})
                 sheet.insert_chart(1, len(table.headers) + 1, chart)
     finally:
-        book.close()
+        close_workbook(book, path, shown=shown)
