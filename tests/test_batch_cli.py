@@ -148,12 +148,32 @@ def test_sheet_layout(cli: Invoke, partners: Path) -> None:
     assert sheet.cell(1, 1).font.b is True
     advice = [cell.value == "ja" for cell in sheet["I"][1:]]
     assert advice == [True, False, True, True, True, True, True, False]
-    for row, needed in enumerate(advice, 2):
-        fills = {sheet.cell(row, c).fill.fgColor.rgb for c in range(1, 12)}
-        expected = {"FF" + ADVICE_FILL.lstrip("#")} if needed else {"00000000"}
-        assert fills == expected, row
+    # Rows that need advice are filled by one rule on the Advice column (I), whole rows of the
+    # table, so the fill stays with its row when Excel sorts or filters; no cell has a fill.
+    (rule_range,) = sheet.conditional_formatting
+    assert str(rule_range.sqref) == "A2:K9"
+    (rule,) = rule_range.rules
+    assert (rule.type, rule.formula) == ("expression", ['$I2="ja"'])
+    assert rule.dxf.fill.bgColor.rgb == "FF" + ADVICE_FILL.lstrip("#")
+    fills = {sheet.cell(r, c).fill.fgColor.rgb for r in range(2, 10) for c in range(1, 12)}
+    assert fills == {"00000000"}
     assert sheet.column_dimensions["C"].width >= len("+32 9 123 45 67")
     assert sheet.column_dimensions["K"].width >= 40
+
+
+def test_the_advice_fill_follows_the_language_and_skips_an_empty_list(
+    cli: Invoke, partners: Path, tmp_path: Path
+) -> None:
+    english = tmp_path / "en.xlsx"
+    cli("batch", str(partners), "-o", str(english), "--lang", "en")
+    sheet = load_workbook(english).worksheets[0]
+    assert [cell.value for cell in sheet["I"][1:3]] == ["yes", "no"]
+    (rule_range,) = sheet.conditional_formatting
+    assert [r.formula for r in rule_range.rules] == [['$I2="yes"']]
+    empty = tmp_path / "leeg.csv"
+    empty.write_text("Naam;Land\n", encoding="utf-8")
+    cli("batch", str(empty), "-o", str(tmp_path / "leeg.xlsx"))
+    assert list(load_workbook(tmp_path / "leeg.xlsx").worksheets[0].conditional_formatting) == []
 
 
 def test_formula_like_and_urls_stay_text(cli: Invoke, tmp_path: Path) -> None:

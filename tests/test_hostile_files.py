@@ -244,3 +244,121 @@ def test_cells_without_references_count_too(tmp_path: Path) -> None:
         check_workbook(source, ReadLimits(cells=10_000))
     assert caught.value.what == "cells"
     check_workbook(source)
+
+
+_WIDE_ROW = b"<row>" + b"<c><v>1</v></c>" * 20 + b"</row>"
+
+
+def _row(cell: bytes) -> bytes:
+    return b"<row>" + cell + b"</row>"
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        pytest.param(_row(b"<c r='XFD1048576'><v>1</v></c>"), id="single-quotes"),
+        pytest.param(_row(b'<c r = "XFD1048576"><v>1</v></c>'), id="spaces-round-equals"),
+        pytest.param(_row(b'<c r="xfd1048576"><v>1</v></c>'), id="lower-case"),
+        pytest.param(_row(b'<c r="A99999999"><v>1</v></c>'), id="eight-digits"),
+        pytest.param(_row(b'<c r="A0000001048577"><v>1</v></c>'), id="leading-zeros"),
+        pytest.param(_row(b'<c t="n" r="XFD1048576"><v>1</v></c>'), id="r-not-first"),
+        pytest.param(_row(b'<c t="a>b" r="XFD1048576"><v>1</v></c>'), id="a-quoted-greater-than"),
+        pytest.param(_row(b'<c\tr="XFD1048576"><v>1</v></c>'), id="a-tab"),
+        pytest.param(_row(b'<x:c xmlns:x="u" r="XFD1048576"><x:v>1</x:v></x:c>'), id="a-prefix"),
+        pytest.param(b'<row r="1000000"/>' + _WIDE_ROW * 9, id="an-empty-row-far-down"),
+        pytest.param(
+            b'<row r="1048576"><c r="T1"/>' + b"<c/>" * 9 + b"<c><v>1</v></c></row>",
+            id="empty-cells-move-the-column",
+        ),
+        pytest.param(b"<row></row>" * 500_000 + _WIDE_ROW, id="rows-without-r"),
+    ],
+)
+def test_a_far_cell_in_any_form_calamine_reads_is_refused(tmp_path: Path, far: bytes) -> None:
+    """calamine reads a reference quoted either way, spaced, in lower case, with any number of
+    digits, after other attributes or under a prefix, and places a cell without one after the
+    cell and row before it (an empty ``<row r="…"/>`` or ``<c/>`` moves it too): each of these
+    would have it allocate more cells than allowed (the far corner: 17 billion, and the process
+    aborts), so each is refused before it reads."""
+    source = write_xlsx(tmp_path / "far.xlsx", [["Land"], ["België"]])
+    _rewrite(source, "xl/worksheets/sheet1.xml",
+             lambda xml: xml.replace(b"</sheetData>", far + b"</sheetData>"))  # fmt: skip
+    with pytest.raises(OverLimit) as caught:
+        check_workbook(source)
+    assert caught.value.what == "cells"
+
+
+def test_a_far_cell_is_one_sentence_not_an_abort(tmp_path: Path) -> None:
+    source = write_xlsx(tmp_path / "far.xlsx", [["Land"], ["België"]])
+    quoted = b"<row><c r='XFD1048576' t=\"inlineStr\"><is><t>x</t></is></c></row>"
+    _rewrite(source, "xl/worksheets/sheet1.xml",
+             lambda xml: xml.replace(b"</sheetData>", quoted + b"</sheetData>"))  # fmt: skip
+    code, said, peak = _measured("batch", str(source), home=tmp_path / "home")
+    assert code == 2
+    assert flat(said).startswith(f"{source} cannot be read safely: a sheet runs from A1 to a cell")
+    assert peak <= PEAK_MB
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        pytest.param(b'<c r="XFD1048576" s="1"/>', id="a-styled-empty-cell-far-away"),
+        pytest.param(b'<c r="XFD1048576"></c>', id="an-empty-cell-far-away"),
+        pytest.param(b'<c t="inlineStr"><is><t>Note:c r="XFD1048576"</t></is></c>', id="text"),
+        pytest.param(b'<!-- <c r="XFD1048576"><v>1</v></c> -->', id="a-comment"),
+    ],
+)
+def test_what_holds_nothing_far_away_passes(cli: Invoke, tmp_path: Path, cells: bytes) -> None:
+    """Only a cell that holds something takes room: a style or a text is no extent."""
+    source = write_xlsx(tmp_path / "list.xlsx", [["Land"], ["België"]])
+    _rewrite(source, "xl/worksheets/sheet1.xml",
+             lambda xml: xml.replace(b'<c r="A2"', cells + b'<c r="A2"'))  # fmt: skip
+    check_workbook(source)
+    result = cli("batch", str(source), "--lang", "en", "--json")
+    assert json.loads(result.stdout)["rows"] == 1
+
+
+def test_a_sheet_without_references_is_read_as_calamine_reads_it(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    """No ``r`` anywhere (the format allows it): walked tag by tag, within the limits, read."""
+    source = write_xlsx(tmp_path / "plain.xlsx", [["Land", "Naam"], ["België", "A"]])
+    bare = re.compile(rb' r="[A-Z0-9]+"')
+    _rewrite(source, "xl/worksheets/sheet1.xml", lambda xml: bare.sub(b"", xml))
+    with zipfile.ZipFile(source) as book:
+        assert b' r="' not in book.read("xl/worksheets/sheet1.xml")
+    check_workbook(source)
+    result = cli("batch", str(source), "--lang", "en", "--json")
+    assert json.loads(result.stdout)["rows"] == 1
+    with pytest.raises(OverLimit):
+        check_workbook(source, ReadLimits(cells=3))
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        pytest.param(b'<row r="1"></row>', id="a-row"),
+        pytest.param(b"<v>1</c><c>", id="an-end-out-of-turn"),
+        pytest.param(b'<c r="A1"><v>1</v></c>', id="a-cell"),
+    ],
+)
+def test_a_cell_holding_what_no_cell_holds_is_refused(tmp_path: Path, inside: bytes) -> None:
+    """Walked (no references), a sheet whose cell holds a row or a cell, or ends out of turn, is
+    no sheet calamine places as the walk does: refused rather than guessed."""
+    source = write_xlsx(tmp_path / "odd.xlsx", [["Land"], ["België"]])
+    bare = re.compile(rb' r="[A-Z0-9]+"')
+    land = b"<is><t>Land</t></is>"
+    _rewrite(source, "xl/worksheets/sheet1.xml",
+             lambda xml: bare.sub(b"", xml).replace(land, land + inside))  # fmt: skip
+    with pytest.raises(NotAWorkbook):
+        check_workbook(source)
+
+
+def test_a_sheet_of_endless_tags_is_refused_before_any_walk(tmp_path: Path) -> None:
+    """A sheet walked tag by tag is bounded too: more tags than a full sheet's is refused."""
+    source = write_xlsx(tmp_path / "tags.xlsx", [["Land"], ["België"]])
+    _rewrite(source, "xl/worksheets/sheet1.xml",
+             lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + b"<x/>" * 5_000))  # fmt: skip
+    check_workbook(source)  # within the real limits
+    with pytest.raises(OverLimit) as caught:
+        check_workbook(source, ReadLimits(cells=500))
+    assert caught.value.what == "cells"

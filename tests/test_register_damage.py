@@ -40,6 +40,21 @@ def _fill(cli: Invoke, db: str) -> None:
     cli("log", "add", "--db", db, "--kind", "other", "--title", "Visit", "--country", "BE")
 
 
+def _edit_created(url: str, **changed: Any) -> None:
+    """Change keys of check 1's ``created`` payload with plain SQL, as a database tool could."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        stored = conn.execute(
+            text("SELECT payload FROM register_events WHERE seq = 1")
+        ).scalar_one()
+        payload = json.loads(str(stored)) | changed
+        conn.execute(
+            text("UPDATE register_events SET payload = :p WHERE seq = 1"),
+            {"p": json.dumps(payload, separators=(",", ":"))},
+        )
+    engine.dispose()
+
+
 def _en(cli: Invoke, db: str, *args: str, expect: int) -> str:
     result = cli(*args, "--db", db, "--lang", "en", expect=expect)
     assert "Traceback" not in result.stderr
@@ -104,15 +119,7 @@ def test_a_created_event_whose_countries_are_no_countries(
 ) -> None:
     """Valid JSON of the right shape, but a country that is no object: one sentence, not a crash."""
     _fill(cli, db_url)
-    engine = create_engine(db_url)
-    with engine.begin() as conn:
-        stored = conn.execute(text("SELECT payload FROM register_events WHERE seq = 1")).scalar()
-        payload = json.loads(str(stored)) | {"countries": countries}
-        conn.execute(
-            text("UPDATE register_events SET payload = :p WHERE seq = 1"),
-            {"p": json.dumps(payload, separators=(",", ":"))},
-        )
-    engine.dispose()
+    _edit_created(db_url, countries=countries)
     for command in [("log", "list"), ("log", "show", "1"), ("monitor",),
                     ("log", "export", "-o", f"{tmp_path}/register.csv")]:  # fmt: skip
         assert _en(cli, db_url, *command, expect=2) == (
@@ -341,3 +348,21 @@ def test_user_text_is_shown_as_text_and_stored_as_typed(
     else:
         escaped = typed.replace("\x07", "\\x07").replace("\x08", "\\x08").replace("\r", "\\r")
         assert escaped in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(("planned", "shown"), [(5, "5"), ([1, 2], "[1, 2]"), ("soon", "soon")])
+def test_an_edited_planned_date_is_exported_as_stored(
+    cli: Invoke, db_url: str, tmp_path: Path, planned: Any, shown: str
+) -> None:
+    """A planned date that is no date (a number, a list, a word) is shown as stored, in every
+    export format, not a traceback; ``log verify`` tells the edit."""
+    _fill(cli, db_url)
+    _edit_created(db_url, planned_date=planned)
+    for suffix in (".csv", ".xlsx", ".json"):
+        out = tmp_path / f"export{suffix}"
+        result = cli("log", "export", "-o", str(out), "--db", db_url, "--lang", "en")
+        assert "Traceback" not in result.stderr
+        assert out.exists()
+    first = (tmp_path / "export.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    assert first.split(";")[8] == f'"{shown}"'  # the planned_date column
+    assert _en(cli, db_url, "log", "verify", expect=1).startswith("Register broken")

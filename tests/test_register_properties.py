@@ -78,3 +78,51 @@ def test_round_trip_and_intact_chain(
         )
     # Each payload is stored as given, plus the format it was written in.
     assert [dict(e.payload) for e in read[0].events[1:]] == [n | {"format": 2} for n in notes]
+
+
+FLOATS = st.floats(allow_nan=False, allow_infinity=False)  # canonical JSON has no others
+BATCH_VALUE = st.none() | st.booleans() | st.integers() | FLOATS | TEXT
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    checks=st.lists(
+        st.fixed_dictionaries(
+            {
+                "title": TEXT.filter(lambda s: s.strip() != ""),
+                "partner": TEXT,
+                "row": st.integers(min_value=0) | FLOATS | st.booleans(),
+                "batch_id": st.sampled_from([1, 1.0, True, "1", None, 0, -0.0, 0.0]),
+            }
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    batch=st.dictionaries(st.sampled_from(["file", "sha256", "extra"]), BATCH_VALUE),
+    country=st.sampled_from(COUNTRIES),
+    note=st.sampled_from(["", "hrtoets batch l.csv", 'a "quoted" ë\\ note']),
+    answer=st.none() | st.sampled_from(list(Answer)),
+)
+def test_a_bulk_writes_payload_text_is_canonical_json(
+    checks: list[dict[str, Any]], batch: dict[str, Any], country: str, note: str, answer: Any
+) -> None:
+    """The bulk writer's texts, made from templates (the parts a batch's checks share made
+    once), are exactly ``canonical(payload)`` whatever the titles, partners, rows and batch
+    values: a ``1`` is no ``1.0``, a row that is no number is serialised whole."""
+    from hrtoets.register.chain import canonical
+    from hrtoets.register.model import FORMAT_KEY, PAYLOAD_FORMAT, CheckDraft
+    from hrtoets.register.writer import _PayloadTexts, _SharedCountries, _template
+
+    countries = (snapshot(SCREENER.screen(country)),)
+    shared, texts = _SharedCountries(), _PayloadTexts()
+    for number, check in enumerate(checks, 1):
+        row = {**batch, "id": check["batch_id"], "row": check["row"]}  # equal values, other types
+        draft = CheckDraft(kind=Kind.PROCUREMENT, title=check["title"], countries=countries,
+                           officer="Jan", partner=check["partner"], note=note,
+                           answer=answer, batch=row)  # fmt: skip
+        made = shared.of(draft)
+        payload = draft.payload(number, shared=made)
+        payload[FORMAT_KEY] = PAYLOAD_FORMAT
+        assert texts.of(payload, made) == canonical(payload)
+        if type(check["row"]) is int:  # the quick way was taken, not only the whole text
+            assert _template(payload) is not None

@@ -87,8 +87,8 @@ def _rescreen(
     places in 100,000 checks). Its ``query`` is what was screened, not what the check recorded:
     :func:`changed_verdicts` puts that back where it matters."""
     key = (recorded.place or recorded.query, recorded.answer)
-    if seen is not None and key in seen:
-        return seen[key]
+    if seen is not None and (found := seen.get(key)) is not None:
+        return found
     answer = Answer(recorded.answer) if recorded.answer else None
     now = snapshot(screener.screen(key[0], answer=answer))
     if seen is not None:
@@ -124,7 +124,7 @@ def monitor(register: Register, screener: Screener) -> MonitorResult:
     checks = countries = 0
     changes: list[Change] = []
     for check in register.iter_checks(CheckFilter()):
-        if check.status in closed:
+        if len(check.events) > 1 and check.status in closed:  # only an event since can close it
             continue
         checks += 1
         countries += len(check.countries)

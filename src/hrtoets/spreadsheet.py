@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -147,17 +147,42 @@ class NotAWorkbook(ValueError):
     """The file is not a zip (so not an .xlsx), or its zip is damaged."""
 
 
-# A cell with content: ``<c r="B7" …>`` (a self-closing ``<c r="B7" s="1"/>`` holds only a style).
-_CELL_REF: Final = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
+# Where calamine puts a sheet's cells: a ``<c>`` with an ``r`` attribute where it says (letters in
+# either case, any number of digits, either quote, spaces round ``=``, any namespace prefix), one
+# without it after the cell before, in the row its ``<row r>`` set or the row after the last; only
+# a cell that holds something takes room; an empty tag (``<row r="9"/>``, ``<c/>``) moves them
+# as a start and an end would. Excel, LibreOffice, openpyxl and xlsxwriter write every
+# cell in one plain form, ``<c r="B7" …>``: a sheet whose every ``<c`` tag has that form is
+# bounded by its highest references, which a few quick searches find (:class:`_PlainSheet`). Any
+# other sheet, and a plain one over a limit (a styled empty cell far away holds nothing), is
+# walked tag by tag as calamine reads it (:class:`_CellWalk`), and that answer counts.
+_PLAIN_CELL_COLUMN: Final = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"[ >]')
+_PLAIN_CELL_ROW: Final = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"[ >]')
+_LONGER_C_NAME: Final = re.compile(rb"<c[^\s/>]")  # <col>, <cfRule>, <c:x>: no cell
+_PREFIXED_CELL: Final = re.compile(rb"<[^\s<>/!?:]+:c[\s/>]")  # <x:c …>
 _DIMENSION: Final = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z0-9:$]+)"')
 _REF: Final = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})")
 _ENTITY: Final = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+# One tag as quick-xml (calamine's parser) reads it: a comment, CDATA, a declaration or
+# processing instruction, an end tag (group 1: its name), or a start or empty tag (group 2: its
+# name, group 3: its attributes, where a quoted value may hold a ``>``).
+_TAG: Final = re.compile(
+    rb"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|!(?!--|\[CDATA\[)[^>]*>|\?[^>]*>|/([^\s>]*)[^>]*>"
+    rb"|([^\s/>!?][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>)",
+    re.DOTALL,
+)
+_R_ATTRIBUTE: Final = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REFERENCE: Final = re.compile(rb"([A-Za-z]*)([0-9]+)")
 _CHUNK: Final = 1 << 20
+_LONGEST_TAG: Final = 1 << 20  # a tag, comment or CDATA longer than this is in no sheet we read
+# A sheet of text cells written inline has six tags a cell (<c>, <is>, <t> and their ends) and two
+# a row: a sheet with more tags than eight for each cell allowed is walked by no one.
+_TAGS_PER_CELL: Final = 8
 
 
 def _column_number(letters: str) -> int:
     number = 0
-    for letter in letters:
+    for letter in letters.upper():
         number = number * 26 + ord(letter) - 64
     return number
 
@@ -191,32 +216,181 @@ def check_workbook(path: Path, limits: ReadLimits = READ_LIMITS) -> None:
 
 
 def _check_member(book: zipfile.ZipFile, member: zipfile.ZipInfo, limits: ReadLimits) -> None:
-    """No entity declarations anywhere; for a sheet, its extent within the cell limit."""
-    sheet = member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
-    high_row = high_col = cells = 0
+    """No entity declarations anywhere; for a sheet, its extent and cells within the limits."""
+    name = member.filename
+    sheet = _PlainSheet() if name.startswith("xl/worksheets/") and name.endswith(".xml") else None
+    for window, end, whole in _windows(book, member, limits):
+        if _ENTITY.search(window, 0, end):
+            raise OverLimit("entities", "<!ENTITY", 0)
+        if sheet is not None:
+            sheet.add(window, end, limits, whole=whole)
+    if sheet is not None and not sheet.within(limits):
+        walk = _CellWalk(limits)
+        left = b""
+        for chunk in _chunks(book, member, limits):
+            left = walk.add(left + chunk)
+
+
+def _chunks(book: zipfile.ZipFile, member: zipfile.ZipInfo, limits: ReadLimits) -> Iterator[bytes]:
+    """A member's unpacked bytes a chunk at a time, at most ``member_bytes`` in all."""
     read = 0
-    tail = b""
     with book.open(member) as handle:
         while chunk := handle.read(_CHUNK):
             read += len(chunk)
             if read > limits.member_bytes:  # the directory under-declared it
                 raise OverLimit("member_bytes", read, limits.member_bytes)
-            window = tail + chunk
-            if _ENTITY.search(window):
-                raise OverLimit("entities", "<!ENTITY", 0)
-            if sheet:
-                if read == len(chunk):
-                    _check_dimension(window, limits)
-                found = _CELL_REF.findall(window)
-                if found:  # distinct values only: a sheet has few columns and rows repeat
-                    letters, digits = zip(*found, strict=True)
-                    high_row = max(high_row, *map(int, set(digits)))
-                    high_col = max(high_col, *(_column_number(c.decode()) for c in set(letters)))
-                _check_extent(high_row, high_col, limits)
-                cells += chunk.count(b"<c ") + chunk.count(b"<c>")
-                if cells > limits.cells:  # cells without a reference still take room
-                    raise OverLimit("cells", f"{cells:,}", limits.cells)
-            tail = window[-256:]  # a reference cut between two chunks is found next time
+            yield chunk
+
+
+def _windows(
+    book: zipfile.ZipFile, member: zipfile.ZipInfo, limits: ReadLimits
+) -> Iterator[tuple[bytes, int, bool]]:
+    """A member's bytes as ``(window, end, whole)``: a tag that starts before ``end`` ends in its
+    window, and each is in one window only (the next starts at the last ``<`` not yet read).
+    ``whole``: a ``<`` more than :data:`_LONGEST_TAG` before the window's end made it end there,
+    and only a walk tag by tag can say what that tag is."""
+    left = b""
+    for chunk in _chunks(book, member, limits):
+        window = left + chunk
+        cut = window.rfind(b"<")
+        if cut != -1 and len(window) - cut <= _LONGEST_TAG:
+            yield window, cut, False
+            left = window[cut:]
+        else:
+            yield window, len(window), cut != -1
+            left = b""
+    if left:
+        yield left, len(left), False
+
+
+@dataclass(slots=True)
+class _PlainSheet:
+    """What the quick searches find: the highest plain references, the ``<c`` tags, and whether
+    every one had the plain form (else only a walk can say where its cells are)."""
+
+    high_row: int = 0
+    high_col: int = 0
+    cells: int = 0
+    tags: int = 0
+    plain: bool = True
+    first: bool = True  # the first window holds the <dimension>
+
+    def add(self, window: bytes, end: int, limits: ReadLimits, *, whole: bool) -> None:
+        if self.first:
+            _check_dimension(window[:end], limits)
+            self.first = False
+        cells = window.count(b"<c", 0, end) - len(_LONGER_C_NAME.findall(window, 0, end))
+        columns = _PLAIN_CELL_COLUMN.findall(window, 0, end)
+        prefixed = b":c" in window and _PREFIXED_CELL.search(window, 0, end) is not None
+        self.cells += cells
+        self.tags += window.count(b"<", 0, end)
+        if self.cells > limits.cells:  # the walk would count these cells too
+            raise OverLimit("cells", f"{self.cells:,}", limits.cells)
+        if self.tags > _TAGS_PER_CELL * limits.cells:  # no walk longer than a full sheet's
+            raise OverLimit("cells", f"{self.tags:,} tags", limits.cells)
+        self.plain = self.plain and len(columns) == cells and not prefixed and not whole
+        if columns:
+            rows = set(_PLAIN_CELL_ROW.findall(window, 0, end))
+            self.high_row = max(self.high_row, *map(int, rows))
+            self.high_col = max(self.high_col, *(_column_number(c.decode()) for c in set(columns)))
+
+    def within(self, limits: ReadLimits) -> bool:
+        """Whether the sheet is plain and within every limit: no walk needed."""
+        rows, columns = self.high_row, self.high_col
+        return (
+            self.plain
+            and self.cells <= limits.cells
+            and rows <= limits.rows
+            and columns <= limits.columns
+            and rows * columns <= limits.cells
+        )
+
+
+class _CellWalk:
+    """A sheet read tag by tag as calamine's cell reader reads it, keeping its row and column
+    and the extent of the cells that hold something; a cell holding a cell or a row, or a tag in
+    a cell that ends out of turn, is no sheet calamine reads as we do, so it is refused."""
+
+    def __init__(self, limits: ReadLimits) -> None:
+        self._limits = limits
+        self._row = self._col = 0  # calamine's next position (0-based) for a cell without r
+        self._cell: tuple[int, int] | None = None  # the open cell's position
+        self._holds = False  # the open cell holds something (an element)
+        self._open: list[bytes] = []  # the open cell's elements not yet ended
+        self._cells = self._high_row = self._high_col = 0
+
+    def add(self, window: bytes) -> bytes:
+        """Walk every whole tag of ``window``; the rest (a tag not yet whole) is returned."""
+        at = window.find(b"<")
+        while at != -1:
+            found = _TAG.match(window, at)
+            if found is None:
+                if len(window) - at > _LONGEST_TAG:
+                    raise NotAWorkbook(f"a tag in a sheet is longer than {_LONGEST_TAG:,} bytes")
+                return window[at:]
+            ended, started, attributes = found.groups()
+            if ended is not None:
+                self._end(ended.rpartition(b":")[2])
+            elif started is not None:  # calamine reads an empty tag as a start and an end
+                name = started.rpartition(b":")[2]
+                self._start(name, attributes)
+                if attributes.rstrip().endswith(b"/"):
+                    self._end(name)
+            at = window.find(b"<", found.end())
+        return b""
+
+    def _start(self, name: bytes, attributes: bytes) -> None:
+        if self._cell is not None:
+            if name in {b"c", b"row"}:
+                raise NotAWorkbook("a cell of a sheet holds a cell or a row")
+            self._open.append(name)
+            self._holds = True
+            return
+        if name == b"row":
+            if (ref := _r_attribute(attributes)) is not None:
+                self._row = _position(ref, column=False)[0]
+        elif name == b"c":
+            self._cells += 1
+            if self._cells > self._limits.cells:
+                raise OverLimit("cells", f"{self._cells:,}", self._limits.cells)
+            if (ref := _r_attribute(attributes)) is not None:
+                self._cell = _position(ref, column=True)
+                self._col = self._cell[1]
+            else:
+                self._cell = (self._row, self._col)
+            self._holds = False
+
+    def _end(self, name: bytes) -> None:
+        if self._cell is None:
+            if name == b"row":
+                self._row, self._col = self._row + 1, 0
+            return
+        if name == b"c" and not self._open:
+            if self._holds:
+                self._high_row = max(self._high_row, self._cell[0] + 1)
+                self._high_col = max(self._high_col, self._cell[1] + 1)
+                _check_extent(self._high_row, self._high_col, self._limits)
+            self._cell, self._col = None, self._col + 1
+        elif self._open and self._open[-1] == name:
+            self._open.pop()
+        else:
+            raise NotAWorkbook("a tag in a cell of a sheet ends out of turn")
+
+
+def _r_attribute(attributes: bytes) -> bytes | None:
+    found = _R_ATTRIBUTE.search(attributes)
+    if found is None:
+        return None
+    return found.group(1) if found.group(1) is not None else found.group(2)
+
+
+def _position(ref: bytes, *, column: bool) -> tuple[int, int]:
+    """A reference's (row, column), 0-based, as calamine reads it; one it cannot read is refused
+    (calamine refuses it too). A row's reference needs no column."""
+    found = _REFERENCE.fullmatch(ref)
+    if found is None or int(found.group(2)) == 0 or (column and not found.group(1)):
+        raise NotAWorkbook(f"a sheet has a cell reference that is none: {ref[:20]!r}")
+    return int(found.group(2)) - 1, _column_number(found.group(1).decode()) - 1
 
 
 def _check_dimension(head: bytes, limits: ReadLimits) -> None:

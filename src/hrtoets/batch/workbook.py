@@ -105,25 +105,23 @@ def _cell_too_long(table: Rows, row: int, column: int, text: str, limit: int) ->
 
 @dataclass(frozen=True, slots=True)
 class _Formats:
-    """The few cell formats, each in a plain and a highlighted (advice needed) variant."""
+    """The few formats: the header, the two score formats, bold, and the fill of the rows that
+    need advice (a conditional format on the sheet, not a format per cell)."""
 
     header: Any
-    text: tuple[Any, Any]
-    score: tuple[Any, Any]
-    exact: tuple[Any, Any]
+    score: Any
+    exact: Any
     bold: Any
+    advice: Any
 
 
 def _formats(book: Any) -> _Formats:
-    def pair(**props: Any) -> tuple[Any, Any]:
-        return book.add_format(props), book.add_format({**props, "bg_color": ADVICE_FILL})
-
     return _Formats(
         header=book.add_format({"bold": True, "bg_color": HEADER_FILL, "bottom": 1}),
-        text=(None, book.add_format({"bg_color": ADVICE_FILL})),
-        score=pair(num_format="0.00"),
-        exact=pair(num_format="0.0000"),
+        score=book.add_format({"num_format": "0.00"}),
+        exact=book.add_format({"num_format": "0.0000"}),
         bold=book.add_format({"bold": True}),
+        advice=book.add_format({"bg_color": ADVICE_FILL}),
     )
 
 
@@ -271,7 +269,9 @@ def _write_main(  # noqa: PLR0917 (one private call site)
     """Header, then each row: the user's cells as text, the added cells typed and formatted.
 
     The rows are read again from the list one at a time and written at once (xlsxwriter's
-    constant-memory mode), each with the added cells of its value, made once per value.
+    constant-memory mode), each with the added cells of its value, made once per value. A row
+    that needs advice is filled by one conditional format on its Advice cell, which also keeps
+    the fill with its row when the list is sorted or filtered in Excel.
     """
     table = result.table
     headers = [*table.headers, *added_headers(lang)]
@@ -282,36 +282,44 @@ def _write_main(  # noqa: PLR0917 (one private call site)
     for column, header in enumerate(headers):
         if code := sheet.write_string(0, column, header, formats.header):
             raise refused(code, sheet, 0, column)
+    if table.row_count:
+        advice = width + ADDED_COLUMNS.index("batch.col.advice")
+        sheet.conditional_format(
+            1, 0, table.row_count, len(headers) - 1, _advice_rule(advice, lang, formats.advice)
+        )
     added = [row_values(value, lang) for value in result.values]
-    flags = [value.advice_needed for value in result.values]
     total = table.row_count
     rows = zip(table.iter_rows(), result.keys, strict=True)
     cell = limits.cell
     for number, (cells, key) in enumerate(rows, 1):
         _check_cells(table, cells, number + 1, cell)
-        if refusal := _write_row(sheet, number, (*cells, *added[key]), flags[key], formats):
+        if refusal := _write_row(sheet, number, (*cells, *added[key]), formats):
             column, code = refusal
             raise refused(code, sheet, number, column)
         if progress and (number % _PROGRESS_EVERY == 0 or number == total):
             progress("write", number, total)
 
 
+def _advice_rule(column: int, lang: str, fill: Any) -> dict[str, Any]:
+    """The fill of every row whose Advice cell (``column``) says yes in ``lang``."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    yes = t("word.yes", lang).replace('"', '""')
+    return {"type": "formula", "criteria": f'=${xl_col_to_name(column)}2="{yes}"', "format": fill}
+
+
 def _write_row(
-    sheet: Any, number: int, values: tuple[Any, ...], highlight: bool, formats: _Formats
+    sheet: Any, number: int, values: tuple[Any, ...], formats: _Formats
 ) -> tuple[int, int] | None:
     """One row: texts with ``write_string`` (never a formula), scores as numbers; the column
     and return code of a write xlsxwriter refused, if any."""
-    flag = 1 if highlight else 0
-    text_format = formats.text[flag]
     exact_column = len(values) - 5  # the added columns end: exact, edition, advice, reason, note
     for column, value in enumerate(values):
         if isinstance(value, float):
-            pair = formats.exact if column == exact_column else formats.score
-            code = sheet.write_number(number, column, value, pair[flag])
+            score = formats.exact if column == exact_column else formats.score
+            code = sheet.write_number(number, column, value, score)
         elif value:
-            code = sheet.write_string(number, column, value, text_format)
-        elif flag:
-            code = sheet.write_blank(number, column, None, text_format)
+            code = sheet.write_string(number, column, value)
         else:
             continue
         if code:

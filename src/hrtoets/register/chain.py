@@ -20,11 +20,14 @@ from typing import Any, Final
 GENESIS: Final = "0" * 64  # the "previous hash" of the first event
 
 
+_CANONICAL: Final = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)  # made once: json.dumps with options makes an encoder per call (a third of its cost here)
+
+
 def canonical(data: Any) -> str:
     """One byte-exact JSON text per value: sorted keys, no spaces, no NaN."""
-    return json.dumps(
-        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    )
+    return _CANONICAL.encode(data)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from hrtoets.spreadsheet import (
     EXCEL_LIMITS,
     STREAMING_WORKBOOK_OPTIONS,
     close_workbook,
+    csv_cell,
     csv_cells,
 )
 
@@ -114,6 +115,8 @@ def _day(value: str | None) -> date | str:
     """A stored ISO date as a date ("" when there is none; the text when it is not one)."""
     if not value:
         return ""
+    if not isinstance(value, str):  # edited behind our back: shown as stored
+        return str(value)
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -126,20 +129,26 @@ _KEPT: Final = 4096  # entries a _Rows memo keeps before it starts again: memory
 class _Rows:
     """The rows of one export in one language, in the order of the column tuples above.
 
-    Times are local ``datetime`` values and dates ``date`` values: real dates in Excel. A
-    register of 100,000 checks repeats a few hundred places, labels and (a batch's checks share
-    theirs) times, so each is worked out once per export and kept in a bounded memo.
+    For xlsx, times are local ``datetime`` values and dates ``date`` values: real dates in
+    Excel. For CSV (``csv=True``) every cell is its text as the file holds it: dates and times in
+    ISO, and a text Excel would run as a formula neutralised (:func:`csv_cell`). A register of
+    100,000 checks repeats a few hundred places, labels, dates and (a batch's checks share
+    theirs) times, so each such cell is worked out once per export, in its final form, and kept
+    in a bounded memo; only the texts people typed are made ready row by row.
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, *, csv: bool = False) -> None:
         self._lang = lang
         self._resolver = CountryResolver()
-        self._yes, self._no = t("word.yes", lang), t("word.no", lang)
-        # Keys: (label group, code), ("time", stored time), ("countries", *ids): no label
-        # group is called "time" or "countries".
+        self._cell: Any = _csv_text if csv else _as_is
+        self._typed: Any = csv_cell if csv else _as_is
+        self._yes, self._no = self._cell(t("word.yes", lang)), self._cell(t("word.no", lang))
+        # Keys start with what they are: ("label", group, code), ("time", stored), ("day",
+        # stored), ("reasons", *codes), ("countries", *ids), ("coded", *codes).
         self._memo: dict[tuple[Any, ...], Any] = {}
 
-    def _kept(self, key: tuple[Any, ...], make: Any, *args: Any) -> Any:
+    def _remembered(self, key: tuple[Any, ...], make: Any, *args: Any) -> Any:
+        """``make(*args)``, worked out once per ``key``."""
         try:
             return self._memo[key]
         except KeyError:
@@ -151,55 +160,113 @@ class _Rows:
         found = self._memo[key] = make(*args)
         return found
 
-    def _label(self, group: str, value: str | None) -> str:
-        return str(self._kept((group, value), label, group, value, self._lang))
+    def _kept(self, key: tuple[Any, ...], make: Any, *args: Any) -> Any:
+        """The cell ``make(*args)`` in its final form, worked out once per ``key``."""
+        return self._remembered(key, self._final, make, *args)
 
-    def _yes_no(self, value: bool) -> str:
+    def _final(self, make: Any, *args: Any) -> Any:
+        return self._cell(make(*args))
+
+    def _label(self, group: str, value: str | None) -> Any:
+        return self._kept(("label", group, value), label, group, value, self._lang)
+
+    def _time(self, stamp: str) -> Any:
+        return self._kept(("time", stamp), local_time, stamp)
+
+    def _day(self, value: str | None) -> Any:
+        return self._kept(("day", value), _day, value)
+
+    def _yes_no(self, value: bool) -> Any:
         return self._yes if value else self._no
 
-    def _countries(self, check: CheckRecord) -> str:
+    def _reasons(self, codes: tuple[str, ...]) -> Any:
+        return self._kept(("reasons", *codes), self._reasons_text, codes)
+
+    def _reasons_text(self, codes: tuple[str, ...]) -> str:
+        return "; ".join(label("reason", code, self._lang) for code in codes)
+
+    def _countries(self, check: CheckRecord) -> Any:
         # By the countries' identity (a register's equal countries are read as one object,
         # :meth:`CountryScreening.from_json`): exact, and the memo keeps them alive, so no id
         # is reused while its entry lasts.
         key = ("countries", *map(id, check.countries))
-        kept: tuple[Any, str] = self._kept(key, self._countries_text, check.countries)
+        kept: tuple[Any, Any] = self._remembered(key, self._countries_text, check.countries)
         return kept[1]
 
     def _countries_text(
         self, countries: tuple[CountryScreening, ...]
-    ) -> tuple[tuple[CountryScreening, ...], str]:
+    ) -> tuple[tuple[CountryScreening, ...], Any]:
         lang, resolver = self._lang, self._resolver
         names = (f"{country_name(c, lang, resolver)} ({c.place or '?'})" for c in countries)
-        return countries, "; ".join(names)
+        return countries, self._cell("; ".join(names))
 
     def check(self, check: CheckRecord) -> list[Any]:
         """One check, in the order of :data:`CHECK_COLUMNS`."""
-        status = check.status
-        dates = check.latest_dates()
+        life = check.lifecycle()
+        dates = life.dates
+        coded = (
+            check.kind.value,
+            check.planned_date,
+            check.answer,
+            check.advice_needed,
+            check.reasons,
+            life.status,
+            dates.get(EventKind.ADVICE_REQUESTED),
+            dates.get(EventKind.ADVICE_RECEIVED),
+            life.advice_outcome,
+            dates.get(EventKind.DECIDED),
+            life.decision,
+            life.decided_without_advice,
+        )
+        cells = self._remembered(("coded", *coded), self._coded, coded)
+        (kind, planned, answer, advice, reasons, status, requested, received, outcome, decided,
+         decision, without_advice, withdrawn) = cells  # fmt: skip
+        typed = self._typed
         return [
             check.id,
-            self._kept(("time", check.created_at), local_time, check.created_at),
-            check.officer,
-            check.department,
-            self._label("kind", check.kind.value),
-            check.title,
-            check.partner,
+            self._time(check.created_at),
+            typed(check.officer),
+            typed(check.department),
+            kind,
+            typed(check.title),
+            typed(check.partner),
             self._countries(check),
-            _day(check.planned_date),
-            self._label("answer", check.answer),
-            self._yes_no(check.advice_needed),
-            "; ".join(self._label("reason", r) for r in check.reasons),
-            self._label("status", status.value),
-            _day(dates.get(EventKind.ADVICE_REQUESTED)),
-            _day(dates.get(EventKind.ADVICE_RECEIVED)),
-            self._label("outcome", check.advice_outcome),
-            _day(dates.get(EventKind.DECIDED)),
-            self._label("decision", check.decision),
-            self._yes_no(check.decided_without_advice),
-            self._yes_no(status is Status.WITHDRAWN),
-            check.agreements,
-            check.note,
+            planned,
+            answer,
+            advice,
+            reasons,
+            status,
+            requested,
+            received,
+            outcome,
+            decided,
+            decision,
+            without_advice,
+            withdrawn,
+            life.agreements,
+            typed(check.note),
         ]
+
+    def _coded(self, coded: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The cells of a check that follow from its codes and dates alone (a register's
+        checks share a few hundred such sets), in the order :meth:`check` places them."""
+        (kind, planned, answer, advice_needed, reasons, status, requested, received, outcome,
+         decided, decision, without_advice) = coded  # fmt: skip
+        return (
+            self._label("kind", kind),
+            self._day(planned),
+            self._label("answer", answer),
+            self._yes_no(advice_needed),
+            self._reasons(reasons),
+            self._label("status", status.value),
+            self._day(requested),
+            self._day(received),
+            self._label("outcome", outcome),
+            self._day(decided),
+            self._label("decision", decision),
+            self._yes_no(without_advice),
+            self._yes_no(status is Status.WITHDRAWN),
+        )
 
     def countries(self, check: CheckRecord) -> list[list[Any]]:
         """Its countries, one row each, in the order of :data:`COUNTRY_COLUMNS`."""
@@ -225,7 +292,7 @@ class _Rows:
         payload = json.dumps(dict(event.payload), ensure_ascii=False, sort_keys=True)
         return [
             event.seq,
-            self._kept(("time", event.recorded_at), local_time, event.recorded_at),
+            self._time(event.recorded_at),
             event.check_id,
             self._label("event", event.kind),
             event.officer,
@@ -338,24 +405,29 @@ def _csv(path: Path, reading: Reading, lang: str) -> _Counts:
     every field quoted, so that a ``;`` inside a note never starts a new cell, and every field that
     Excel would run as a formula prefixed with ``'``.
     """
-    rows = _Rows(lang)
+    rows = _Rows(lang, csv=True)
     counts = _Counts()
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL)
-        writer.writerow(_headers(CHECK_COLUMNS, lang))
+        writer.writerow(csv_cells(_headers(CHECK_COLUMNS, lang)))
         for check in reading.checks():
             counts.add(check)
-            writer.writerow(
-                csv_cells(_iso(v) if isinstance(v, date) else v for v in rows.check(check))
-            )
+            writer.writerow(rows.check(check))
     return counts
 
 
-def _iso(value: date) -> str:
-    """A date or time as ISO text (2026-03-31, 2026-03-31 14:05:00), which Excel reads."""
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _csv_text(value: Any) -> Any:
+    """A cell as CSV holds it: a date or time as ISO text (2026-03-31, 2026-03-31 14:05:00),
+    which Excel reads, and a text Excel would run as a formula neutralised."""
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
-    return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return csv_cell(value)
 
 
 def _json(path: Path, reading: Reading) -> _Counts:
