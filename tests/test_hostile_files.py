@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from hrtoets.spreadsheet import NotAWorkbook, OverLimit, ReadLimits, check_workbook
@@ -362,3 +364,79 @@ def test_a_sheet_of_endless_tags_is_refused_before_any_walk(tmp_path: Path) -> N
     with pytest.raises(OverLimit) as caught:
         check_workbook(source, ReadLimits(cells=500))
     assert caught.value.what == "cells"
+
+
+_CELL = st.fixed_dictionaries(
+    {
+        "ref": st.none()
+        | st.tuples(
+            st.text("ABCXYZabcxyz", min_size=1, max_size=2),
+            st.integers(min_value=1, max_value=40),
+            st.sampled_from(['r="{}"', "r='{}'", 'r = "{}"', 't="n" r="{}"']),
+        ),
+        "body": st.sampled_from(["empty", "open", "value"]),
+    }
+)
+_ROW = st.fixed_dictionaries(
+    {
+        "ref": st.none() | st.integers(min_value=1, max_value=40),
+        "empty": st.booleans(),
+        "cells": st.lists(_CELL, max_size=4),
+    }
+)
+
+
+def _sheet_data(rows: list[dict[str, Any]]) -> bytes:
+    """A ``<sheetData>`` in any of the forms calamine reads."""
+    out = []
+    for row in rows:
+        attrs = f' r="{row["ref"]}"' if row["ref"] is not None else ""
+        if row["empty"] and not row["cells"]:
+            out.append(f"<row{attrs}/>")
+            continue
+        cells = []
+        for cell in row["cells"]:
+            ref = cell["ref"]
+            attr = " " + ref[2].format(f"{ref[0]}{ref[1]}") if ref is not None else ""
+            body = {"empty": f"<c{attr}/>", "open": f"<c{attr}></c>",
+                    "value": f"<c{attr}><v>1</v></c>"}[cell["body"]]  # fmt: skip
+            cells.append(body)
+        out.append(f"<row{attrs}>{''.join(cells)}</row>")
+    return ("<sheetData>" + "".join(out) + "</sheetData>").encode()
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(_ROW, max_size=6))
+def test_the_bound_holds_every_cell_calamine_places(
+    tmp_path: Path, rows: list[dict[str, Any]]
+) -> None:
+    """Whatever the form of a small sheet, calamine's own extent of it (its last cell) lies
+    within what the check bounds it by: the walk's extent, and the quick searches' when every
+    cell has the plain form."""
+    import python_calamine as calamine
+
+    from hrtoets import spreadsheet
+
+    data = _sheet_data(rows)
+    source = write_xlsx(tmp_path / "s.xlsx", [["Land"], ["België"]])
+    _rewrite(source, "xl/worksheets/sheet1.xml",
+             lambda xml: re.sub(rb"<sheetData>.*</sheetData>", data, xml))  # fmt: skip
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(source))
+        end = book.get_sheet_by_name(book.sheet_names[0]).end
+    except calamine.CalamineError:
+        return  # a sheet calamine refuses takes no room
+    if end is None:
+        return
+    walk = spreadsheet._CellWalk(spreadsheet.READ_LIMITS)
+    try:
+        walk.add(data)
+    except NotAWorkbook:
+        return  # refused outright
+    assert end[0] + 1 <= walk._high_row and end[1] + 1 <= walk._high_col
+    plain = spreadsheet._PlainSheet()
+    plain.add(data, len(data), spreadsheet.READ_LIMITS, whole=False)
+    if plain.plain:
+        assert end[0] + 1 <= plain.high_row and end[1] + 1 <= plain.high_col
