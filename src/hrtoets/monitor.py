@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from hrtoets.register.model import CheckFilter, CheckRecord, CountryScreening, Status, snapshot
+from hrtoets.register.model import CheckFilter, CheckRecord, CountryScreening, snapshot
 from hrtoets.rule import Answer
 
 if TYPE_CHECKING:
@@ -119,12 +119,11 @@ def monitor(register: Register, screener: Screener) -> MonitorResult:
     The register is read as it is re-screened, a chunk at a time, and each distinct place is
     screened once: only the changes are kept.
     """
-    closed = (Status.DECIDED, Status.WITHDRAWN)
     seen: Screened = {}
     checks = countries = 0
     changes: list[Change] = []
     for check in register.iter_checks(CheckFilter()):
-        if len(check.events) > 1 and check.status in closed:  # only an event since can close it
+        if check.closed:
             continue
         checks += 1
         countries += len(check.countries)

@@ -143,8 +143,8 @@ class _Rows:
         self._cell: Any = _csv_text if csv else _as_is
         self._typed: Any = csv_cell if csv else _as_is
         self._yes, self._no = self._cell(t("word.yes", lang)), self._cell(t("word.no", lang))
-        # Keys start with what they are: ("label", group, code), ("time", stored), ("day",
-        # stored), ("reasons", *codes), ("countries", *ids), ("coded", *codes).
+        # Keys start with what they are: ("label", group, code), ("time", stored),
+        # ("countries", *ids), ("coded", *codes and dates): dates and reasons are in the last.
         self._memo: dict[tuple[Any, ...], Any] = {}
 
     def _remembered(self, key: tuple[Any, ...], make: Any, *args: Any) -> Any:
@@ -174,16 +174,13 @@ class _Rows:
         return self._kept(("time", stamp), local_time, stamp)
 
     def _day(self, value: str | None) -> Any:
-        return self._kept(("day", value), _day, value)
+        return self._cell(_day(value))
 
     def _yes_no(self, value: bool) -> Any:
         return self._yes if value else self._no
 
     def _reasons(self, codes: tuple[str, ...]) -> Any:
-        return self._kept(("reasons", *codes), self._reasons_text, codes)
-
-    def _reasons_text(self, codes: tuple[str, ...]) -> str:
-        return "; ".join(label("reason", code, self._lang) for code in codes)
+        return self._cell("; ".join(label("reason", code, self._lang) for code in codes))
 
     def _countries(self, check: CheckRecord) -> Any:
         # By the countries' identity (a register's equal countries are read as one object,

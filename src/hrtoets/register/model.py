@@ -326,6 +326,12 @@ class CheckRecord(NamedTuple):
         return self.lifecycle().status
 
     @property
+    def closed(self) -> bool:
+        """Decided or withdrawn; only an event after ``created`` can close a check, so a check
+        of one event is open without reading it (``monitor`` asks this of 100,000 checks)."""
+        return len(self.events) > 1 and self.status in (Status.DECIDED, Status.WITHDRAWN)
+
+    @property
     def batch(self) -> Mapping[str, Any] | None:
         """The list and row a ``batch --log`` check came from (``None`` for other checks)."""
         value = self.events[0].payload.get("batch") if self.events else None

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, Final
 
 from hrtoets.register.kinds import EventKind, Kind, Outcome, Status
-from hrtoets.register.model import CheckRecord, VerifyResult
+from hrtoets.register.model import CheckRecord, Lifecycle, VerifyResult
 
 # The rule's reasons as the report groups them: every reason that names no single country is one.
 REASON_GROUPS: Final = {
@@ -69,6 +69,7 @@ class PlaceNow:
 
 
 Lookup = Callable[[str], PlaceNow]
+Read = tuple[CheckRecord, Lifecycle]  # a check, and what its events say (read once)
 
 
 def report_figures(
@@ -83,6 +84,7 @@ def report_figures(
 ) -> dict[str, Any]:
     """Every figure of the report, with stable English keys (the ``--json`` document)."""
     chosen = [c for c in checks if period.holds(c.created_at)]
+    read = [(c, c.lifecycle()) for c in chosen]  # each check's events read once for all figures
     return {
         "period": period.to_json(),
         "as_of": today.isoformat(),
@@ -92,15 +94,15 @@ def report_figures(
             "head_hash": verification.head_hash,
         },
         "checks": _checks(chosen),
-        "advice_needed": _advice_needed(chosen),
-        "advice": _advice(chosen),
-        "decisions": _decisions(chosen),
-        "withdrawn": sum(1 for c in chosen if c.status is Status.WITHDRAWN),
-        "to_review": sum(1 for c in chosen if c.status is Status.TO_REVIEW),
+        "advice_needed": _advice_needed(read),
+        "advice": _advice(read),
+        "decisions": _decisions(read),
+        "withdrawn": sum(1 for _, life in read if life.status is Status.WITHDRAWN),
+        "to_review": sum(1 for _, life in read if life.status is Status.TO_REVIEW),
         "agreements": _agreements(chosen),
         "countries": _countries(chosen, place),
         "index_changes": [change for c in chosen for change in (rescreen(c) if rescreen else [])],
-        "overdue": _overdue(chosen, today, overdue_days),
+        "overdue": _overdue(read, today, overdue_days),
     }
 
 
@@ -114,12 +116,12 @@ def _checks(chosen: Sequence[CheckRecord]) -> dict[str, Any]:
     }
 
 
-def _advice_needed(chosen: Sequence[CheckRecord]) -> dict[str, Any]:
-    needing = [c for c in chosen if c.advice_needed and c.status is not Status.WITHDRAWN]
+def _advice_needed(read: Sequence[Read]) -> dict[str, Any]:
+    counted = [c for c, life in read if life.status is not Status.WITHDRAWN]
+    needing = [c for c in counted if c.advice_needed]
     reasons: Counter[str] = Counter()
     for check in needing:
         reasons.update({REASON_GROUPS[r] for r in check.reasons if r in REASON_GROUPS})
-    counted = [c for c in chosen if c.status is not Status.WITHDRAWN]
     return {
         "total": len(needing),
         "share": round(len(needing) / len(counted), 4) if counted else 0.0,
@@ -127,19 +129,23 @@ def _advice_needed(chosen: Sequence[CheckRecord]) -> dict[str, Any]:
     }
 
 
-def _advice(chosen: Sequence[CheckRecord]) -> dict[str, Any]:
-    requested = [c for c in chosen if c.event_date(EventKind.ADVICE_REQUESTED)]
-    received = [c for c in chosen if c.event_date(EventKind.ADVICE_RECEIVED)]
-    outcomes = Counter(c.advice_outcome for c in received)
+def _advice(read: Sequence[Read]) -> dict[str, Any]:
+    requested = [life for _, life in read if life.dates.get(EventKind.ADVICE_REQUESTED)]
+    received = [life for _, life in read if life.dates.get(EventKind.ADVICE_RECEIVED)]
+    outcomes = Counter(life.advice_outcome for life in received)
     waits = []
-    for check in received:
+    for life in received:
         asked, answered = (
-            check.event_date(EventKind.ADVICE_REQUESTED),
-            check.event_date(EventKind.ADVICE_RECEIVED),
+            life.dates.get(EventKind.ADVICE_REQUESTED),
+            life.dates.get(EventKind.ADVICE_RECEIVED),
         )
         if asked and answered:
             waits.append((date.fromisoformat(answered) - date.fromisoformat(asked)).days)
-    pending = [c for c in requested if c not in received and c.status is not Status.WITHDRAWN]
+    pending = [
+        life
+        for life in requested
+        if not life.dates.get(EventKind.ADVICE_RECEIVED) and life.status is not Status.WITHDRAWN
+    ]
     return {
         "requested": len(requested),
         "received": len(received),
@@ -149,12 +155,12 @@ def _advice(chosen: Sequence[CheckRecord]) -> dict[str, Any]:
     }
 
 
-def _decisions(chosen: Sequence[CheckRecord]) -> dict[str, Any]:
-    decided = [c for c in chosen if c.decision]
-    decisions = Counter(c.decision for c in decided)
+def _decisions(read: Sequence[Read]) -> dict[str, Any]:
+    decided = [life for _, life in read if life.decision]
+    decisions = Counter(life.decision for life in decided)
     return {
         "by_decision": {d: decisions[d] for d in ("go", "no-go", "adjusted")},
-        "without_advice": sum(1 for c in decided if c.decided_without_advice),
+        "without_advice": sum(1 for life in decided if life.decided_without_advice),
     }
 
 
@@ -192,16 +198,16 @@ def _countries(chosen: Sequence[CheckRecord], place: Lookup) -> list[dict[str, A
     return sorted(rows, key=lambda r: (-r["checks"], r["name"]))
 
 
-def _overdue(chosen: Sequence[CheckRecord], today: date, days: int) -> list[dict[str, Any]]:
+def _overdue(read: Sequence[Read], today: date, days: int) -> list[dict[str, Any]]:
     late = []
-    for check in chosen:
+    for check, life in read:
         age = (today - date.fromisoformat(check.created_at[:10])).days
-        if check.status in _OPEN and check.advice_needed and age > days:
+        if life.status in _OPEN and check.advice_needed and age > days:
             late.append(
                 {
                     "check_id": check.id,
                     "title": check.title,
-                    "status": check.status.value,
+                    "status": life.status.value,
                     "days": age,
                 }
             )
