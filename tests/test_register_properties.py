@@ -84,45 +84,74 @@ FLOATS = st.floats(allow_nan=False, allow_infinity=False)  # canonical JSON has 
 BATCH_VALUE = st.none() | st.booleans() | st.integers() | FLOATS | TEXT
 
 
+BATCH_TEXT = TEXT | st.sampled_from(["\x00row\x00", "\x00id\x00", '"', "\\"])  # slots too
+# The countries rows share: one, two, and one whose query holds a slot's text.
+SHARED = [
+    tuple(snapshot(SCREENER.screen(c)) for c in ["Marokko"]),
+    tuple(snapshot(SCREENER.screen(c)) for c in ["Belgium", "Taiwan"]),
+    tuple(snapshot(SCREENER.screen(c)) for c in ["\x00partner\x00"]),
+]
+
+
+def _written(write: Any) -> list[list[tuple[Any, ...]]]:
+    """Every row of the three tables after ``write(writer, conn)`` into a fresh register."""
+    from sqlalchemy import create_engine, select
+
+    from hrtoets.register.schema import check_countries, checks, create_or_migrate, events, head
+    from hrtoets.register.writer import ChainWriter
+
+    engine = create_engine("sqlite://")
+    with engine.begin() as conn:
+        create_or_migrate(conn)
+        writer = ChainWriter(conn.execute(select(head)).one(), "2026-12-03T10:00:00+00:00")
+        write(writer, conn)
+        writer.flush(conn)
+        tables = (events, checks, check_countries)
+        found = [[tuple(row) for row in conn.execute(select(table))] for table in tables]
+    engine.dispose()
+    return found
+
+
 @settings(max_examples=150, deadline=None)
 @given(
-    checks=st.lists(
-        st.fixed_dictionaries(
-            {
-                "title": TEXT.filter(lambda s: s.strip() != ""),
-                "partner": TEXT,
-                "row": st.integers(min_value=0) | FLOATS | st.booleans(),
-                "batch_id": st.sampled_from([1, 1.0, True, "1", None, 0, -0.0, 0.0]),
-            }
+    rows=st.lists(
+        st.tuples(
+            TEXT.filter(lambda s: s.strip() != ""), TEXT, st.integers(0, 2**40), st.integers(0, 2)
         ),
         min_size=1,
         max_size=12,
     ),
-    batch=st.dictionaries(st.sampled_from(["file", "sha256", "extra"]), BATCH_VALUE),
-    country=st.sampled_from(COUNTRIES),
-    note=st.sampled_from(["", "hrtoets batch l.csv", 'a "quoted" ë\\ note']),
+    batch=st.none()
+    | st.dictionaries(st.sampled_from(["file", "sha256", "id"]), BATCH_TEXT | st.integers()),
+    officer=TEXT.filter(bool),
+    note=TEXT,
     answer=st.none() | st.sampled_from(list(Answer)),
+    chunk=st.integers(1, 5),
+    kept=st.integers(1, 4),
 )
-def test_a_bulk_writes_payload_text_is_canonical_json(
-    checks: list[dict[str, Any]], batch: dict[str, Any], country: str, note: str, answer: Any
+def test_a_bulk_write_is_what_writing_each_check_alone_gives(
+    rows: list[tuple[str, str, int, int]],
+    batch: dict[str, Any] | None,
+    officer: str,
+    note: str,
+    answer: Any,
+    chunk: int,
+    kept: int,
 ) -> None:
-    """The bulk writer's texts, made from templates (the parts a batch's checks share made
-    once), are exactly ``canonical(payload)`` whatever the titles, partners, rows and batch
-    values: a ``1`` is no ``1.0``, a row that is no number is serialised whole."""
-    from hrtoets.register.chain import canonical
-    from hrtoets.register.model import FORMAT_KEY, PAYLOAD_FORMAT, CheckDraft
-    from hrtoets.register.writer import _PayloadTexts, _SharedCountries, _template
+    """A batch written in bulk (the parts its checks share made once per distinct countries,
+    each row's id, title, partner and row put in; chunked inserts) stores exactly the rows,
+    texts and hashes that writing each row's whole draft alone gives: whatever the titles,
+    partners, shared values, and a shared value holding a slot's text; and when the shared
+    parts kept (``kept`` of them) are let go and made again."""
+    from unittest import mock
 
-    countries = (snapshot(SCREENER.screen(country)),)
-    shared, texts = _SharedCountries(), _PayloadTexts()
-    for number, check in enumerate(checks, 1):
-        row = {**batch, "id": check["batch_id"], "row": check["row"]}  # equal values, other types
-        draft = CheckDraft(kind=Kind.PROCUREMENT, title=check["title"], countries=countries,
-                           officer="Jan", partner=check["partner"], note=note,
-                           answer=answer, batch=row)  # fmt: skip
-        made = shared.of(draft)
-        payload = draft.payload(number, shared=made)
-        payload[FORMAT_KEY] = PAYLOAD_FORMAT
-        assert texts.of(payload, made) == canonical(payload)
-        if type(check["row"]) is int:  # the quick way was taken, not only the whole text
-            assert _template(payload) is not None
+    from hrtoets.register import BatchChecks, BatchRow, writer
+
+    made = [BatchRow(title, partner, row, SHARED[n]) for title, partner, row, n in rows]
+    checks = BatchChecks(kind=Kind.PROCUREMENT, officer=officer, rows=made, answer=answer,
+                         note=note, batch=batch)  # fmt: skip
+    with mock.patch.object(writer, "_MAKERS_KEPT", kept):
+        bulk = _written(lambda chain, conn: chain.add_batch(checks, conn, chunk=chunk))
+    alone = _written(lambda chain, _: [chain.add_check(checks.draft(row)) for row in made])
+    assert bulk == alone
+    assert len(bulk[0]) == len(rows)

@@ -180,6 +180,38 @@ def test_a_failure_inside_the_transaction_leaves_nothing(
         assert register.add_checks([good])[0].id == 1  # the id was not used up either
 
 
+@pytest.mark.parametrize(
+    ("title", "partner", "code"),
+    [("  ", "Firma", "register.no_title"), ("Firma — rij 4", "Fir\x00ma", "register.bad_text")],
+)
+def test_a_batch_row_refused_late_leaves_nothing(
+    db_url: str, bundled_screener: Screener, title: str, partner: str, code: str
+) -> None:
+    """A batch shares all but each row's title, partner, row and countries: a later row with
+    the same countries as an earlier one is still refused as its own draft would be, and the
+    rows already linked are undone with it (the batch too)."""
+    from hrtoets.register import BatchChecks, BatchRow
+    from hrtoets.register.model import BatchRecord
+
+    countries = (snapshot(bundled_screener.screen("Marokko")),)
+    rows = [BatchRow(f"Stad {n} — rij {n}", f"Stad {n}", n, countries) for n in range(2, 4)]
+    rows.append(BatchRow(title, partner, 4, countries))
+    start = BatchRecord(id=0, sha256="a" * 64, kind="procurement", source="l.csv", output="o",
+                        pending="p", workbook_sha256="b" * 64, first_check=0, last_check=0,
+                        recorded_at="")  # fmt: skip
+    with open_register(db_url) as register:
+        with pytest.raises(InputError) as raised:
+            register.record_batch(
+                lambda n: BatchChecks(
+                    kind=Kind.PROCUREMENT, officer="an", rows=rows, batch={"file": "l.csv", "id": n}
+                ),
+                start,
+            )
+        assert raised.value.key == code
+        assert register.events() == []
+        assert register.find_batch("a" * 64, "procurement") is None
+
+
 def test_append_event_for_other_features(db_url: str, bundled_screener: Screener) -> None:
     screener = bundled_screener
     payload = {

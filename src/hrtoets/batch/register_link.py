@@ -11,7 +11,7 @@ same list recorded as the same kind twice is refused unless ``--again``.
 
 The checks are made from the list as it is read again, row by row, and written in chunks: a list
 of any length costs the register one chunk's memory, and each distinct country value is frozen as
-evidence once (:func:`drafts`).
+evidence once (:func:`batch_checks`).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from hrtoets.tables import Rows
 
 if TYPE_CHECKING:
     from hrtoets.config import Settings
-    from hrtoets.register import CheckDraft, Kind, Register
+    from hrtoets.register import BatchChecks, BatchRow, Kind, Register
     from hrtoets.register.model import BatchRecord
     from hrtoets.rule import Answer
 
@@ -67,7 +67,7 @@ def partner_column(table: Rows, country_index: int) -> int | None:
     return candidates[0] if candidates else None
 
 
-def drafts(
+def batch_checks(
     result: BatchResult,
     *,
     kind: Kind,
@@ -76,37 +76,45 @@ def drafts(
     lang: str = "nl",
     sha256: str | None = None,
     batch_id: int | None = None,
-) -> Iterator[CheckDraft]:
-    """One check per row, made as the list is read again: the row's country screened as it was
-    today (frozen once per distinct value), the partner from its row.
+) -> BatchChecks:
+    """One check per row, its rows made as the list is read again: the row's country screened
+    as it was today (frozen once per distinct value), the partner from its row.
 
     The title names the partner, so that the check is found again by name
-    ("Stad Fès — partners.xlsx, rij 2"); the row number points back at the list, and with
-    ``sha256`` each check records the list (and ``batch_id`` the batch) it came from.
+    ("Stad Fès — partners.xlsx, rij 2"); each check records the list's name and its row number
+    in it, and with ``sha256`` the list's SHA-256 (and with ``batch_id`` the batch).
     """
     from hrtoets.messages import t
-    from hrtoets.register import CheckDraft, snapshot
+    from hrtoets.register import BatchChecks
+
+    source = shown_path(result.table.source.name)
+    batch: dict[str, str | int] = {"file": source}
+    if sha256:
+        batch["sha256"] = sha256
+    if batch_id is not None:
+        batch["id"] = batch_id
+    return BatchChecks(
+        kind=kind,
+        officer=officer,
+        rows=_rows(result, t("batch.log_title", lang, source=source, row=_ROW_MARK)),
+        answer=answer,
+        note=f"hrtoets batch {source}",
+        batch=batch,
+    )
+
+
+_ROW_MARK: Final = "\x00row\x00"  # the row number's place in the title, formatted once
+
+
+def _rows(result: BatchResult, title: str) -> Iterator[BatchRow]:
+    from hrtoets.register import BatchRow, snapshot
 
     partner_at = partner_column(result.table, result.column.index)
-    source = shown_path(result.table.source.name)
     frozen = [tuple(snapshot(verdict) for verdict in value.verdicts) for value in result.values]
-    note = f"hrtoets batch {source}"
-    tag = {"id": batch_id} if batch_id is not None else {}
-    mark = "\x00row\x00"  # the row number's place in the title, formatted once
-    title = t("batch.log_title", lang, source=source, row=mark)
     for row, (key, cells) in enumerate(zip(result.keys, result.table.iter_rows(), strict=True), 2):
         partner = cells[partner_at].strip() if partner_at is not None else ""
-        place = title.replace(mark, str(row))
-        yield CheckDraft(
-            kind=kind,
-            title=f"{partner} — {place}" if partner else place,
-            countries=frozen[key],
-            officer=officer,
-            partner=partner,
-            answer=answer,
-            note=note,
-            batch=({"file": source, "sha256": sha256, "row": row} if sha256 else {}) | tag or None,
-        )
+        place = title.replace(_ROW_MARK, str(row))
+        yield BatchRow(f"{partner} — {place}" if partner else place, partner, row, frozen[key])
 
 
 class Recorder:
@@ -188,8 +196,8 @@ class Recorder:
             return
         from hrtoets.register.model import BatchRecord
 
-        def made(batch_id: int) -> Iterator[CheckDraft]:
-            return drafts(
+        def made(batch_id: int) -> BatchChecks:
+            return batch_checks(
                 result,
                 kind=self.kind,
                 officer=self.officer,

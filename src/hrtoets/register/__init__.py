@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from hrtoets.register.model import (
     COUNCIL_KINDS,
+    BatchChecks,
+    BatchRow,
     CheckDraft,
     CheckFilter,
     CheckRecord,
@@ -33,11 +35,14 @@ from hrtoets.register.model import (
     parse_outcome,
     parse_status,
     snapshot,
+    validate_draft,
 )
-from hrtoets.register.store import Register, default_officer, open_register, validate_draft
+from hrtoets.register.store import Register, default_officer, open_register
 
 __all__ = [
     "COUNCIL_KINDS",
+    "BatchChecks",
+    "BatchRow",
     "CheckDraft",
     "CheckFilter",
     "CheckRecord",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -28,6 +28,10 @@ _CANONICAL: Final = json.JSONEncoder(
 def canonical(data: Any) -> str:
     """One byte-exact JSON text per value: sorted keys, no spaces, no NaN."""
     return _CANONICAL.encode(data)
+
+
+# ``canonical`` of a string: what the encoder itself calls for one (``ensure_ascii=False``).
+canonical_text: Final[Callable[[str], str]] = json.encoder.encode_basestring
 
 
 @dataclass(frozen=True, slots=True)

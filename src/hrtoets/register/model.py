@@ -159,17 +159,6 @@ _READ_SCREENINGS_KEPT: Final = 4096  # then it starts again: memory stays bounde
 
 
 @dataclass(frozen=True, slots=True)
-class SharedPart:
-    """The part of a check's payload that depends only on its countries and answer."""
-
-    source: tuple[CountryScreening, ...]  # the very countries it was made of
-    answer: Answer | None
-    countries: list[dict[str, Any]]
-    advice_needed: bool
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class CheckDraft:
     """What an officer records; the register adds id, time and the overall verdict."""
 
@@ -189,18 +178,9 @@ class CheckDraft:
         """Advice needed when any country needs it or the answer is yes/unsure; every reason."""
         return overall(self.countries, self.answer.value if self.answer else None)
 
-    def shared_part(self) -> SharedPart:
-        """What this check's payload shares with every check of the same countries and answer."""
+    def payload(self, check_id: int) -> dict[str, Any]:
+        """The ``created`` event's payload: the whole check, as recorded."""
         needed, reasons = self.overall()
-        countries = [c.to_json() for c in self.countries]
-        return SharedPart(self.countries, self.answer, countries, needed, reasons)
-
-    def payload(self, check_id: int, *, shared: SharedPart | None = None) -> dict[str, Any]:
-        """The ``created`` event's payload: the whole check, as recorded. ``shared``: the part
-        made once for many checks (:meth:`shared_part` of a draft with these very countries)."""
-        if shared is None or shared.source is not self.countries or shared.answer != self.answer:
-            shared = self.shared_part()
-        needed, reasons, countries = shared.advice_needed, shared.reasons, shared.countries
         extra = {"batch": dict(self.batch)} if self.batch is not None else {}
         return {
             "id": check_id,
@@ -209,7 +189,7 @@ class CheckDraft:
             "kind": self.kind.value,
             "title": self.title,
             "partner": self.partner,
-            "countries": countries,
+            "countries": [c.to_json() for c in self.countries],
             "planned_date": self.planned_date.isoformat() if self.planned_date else None,
             "answer": self.answer.value if self.answer else None,
             "advice_needed": needed,
@@ -217,6 +197,83 @@ class CheckDraft:
             "note": self.note,
             **extra,
         }
+
+
+class BatchRow(NamedTuple):
+    """What one row of a batch gives its check: the title, the partner, the row's number in
+    the list, and its countries as screened (one frozen tuple per distinct value: rows that
+    typed the same country share the very same tuple)."""
+
+    title: str
+    partner: str
+    row: int
+    countries: tuple[CountryScreening, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchChecks:
+    """The checks of one ``batch --log`` run: alike but for what each :class:`BatchRow` gives.
+
+    ``batch`` names the list (``file``, ``sha256``, the batch's ``id``); each check's payload
+    carries it with its own ``row``. :meth:`draft` is the whole check of one row, exactly what
+    recording that row alone would record; a bulk writer may make the shared part once.
+    """
+
+    kind: Kind
+    officer: str
+    rows: Iterable[BatchRow]
+    answer: Answer | None = None
+    note: str = ""
+    batch: Mapping[str, str | int] | None = None
+
+    def draft(self, row: BatchRow) -> CheckDraft:
+        """The check of ``row``."""
+        return CheckDraft(
+            kind=self.kind,
+            title=row.title,
+            countries=row.countries,
+            officer=self.officer,
+            partner=row.partner,
+            answer=self.answer,
+            note=self.note,
+            batch={**self.batch, "row": row.row} if self.batch is not None else None,
+        )
+
+
+def validate_draft(draft: CheckDraft) -> None:
+    """What a check must hold before it is recorded."""
+    if not draft.title.strip():
+        raise InputError("register.no_title")
+    if not draft.countries:
+        raise InputError("register.no_country")
+    if draft.kind in COUNCIL_KINDS and draft.answer is None:
+        raise InputError("register.answer_required", kind=draft.kind.value)
+    for value in (draft.title, draft.officer, draft.department, draft.partner, draft.note):
+        _check_text(value)
+
+
+def validate_row_texts(title: str, partner: str) -> None:
+    """What :func:`validate_draft` asks of a check's own title and partner: a batch's rows that
+    share all else are each checked for these alone."""
+    if not title.strip():
+        raise InputError("register.no_title")
+    _check_text(title)
+    _check_text(partner)
+
+
+def _check_text(value: str) -> None:
+    """Text every database stores as typed: no NUL character, no undecodable bytes."""
+    if "\x00" in value or (not value.isascii() and _unencodable(value)):
+        shown = value.encode("utf-8", "replace").decode().replace("\x00", "?")
+        raise InputError("register.bad_text", value=shown)
+
+
+def _unencodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def overall(

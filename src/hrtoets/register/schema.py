@@ -5,7 +5,10 @@
 filters run in SQL and the register reads well from any SQL tool; ``verify`` compares them with
 the chain. ``register_head`` is the one row every writer locks, and records where the chain ends.
 ``register_batches`` (schema 2) keeps each ``batch --log`` run, so that a rerun of the same list is
-noticed and an interrupted one completed. ``register_schema_version`` says which layout the
+noticed and an interrupted one completed. Schema 3 dropped the unique index on
+``register_events.hash``: no query reads by hash, a hash is already bound to its one position by the
+chain (it covers ``seq``, the primary key), and keeping random 64-character keys in order was half
+of what inserting an event cost. ``register_schema_version`` says which layout the
 database has, so a newer hrtoets can migrate it: each step in :data:`MIGRATIONS` brings a database
 from one version to the next, inside the transaction that opens it.
 """
@@ -36,7 +39,7 @@ from sqlalchemy import (
 from hrtoets.errors import RegisterError
 from hrtoets.register.chain import GENESIS
 
-SCHEMA_VERSION: Final = 2  # 1: hrtoets 0.1.0; 2: + register_batches
+SCHEMA_VERSION: Final = 3  # 1: hrtoets 0.1.0; 2: + register_batches; 3: hash not indexed
 HEAD_ID: Final = 1
 # Key of the PostgreSQL advisory lock held while the schema is created or migrated.
 SCHEMA_LOCK_KEY: Final = 0x6872_7473  # "hrts"
@@ -69,7 +72,7 @@ events = Table(
     Column("officer", Text, nullable=False),
     Column("payload", Text, nullable=False),
     Column("prev_hash", String(64), nullable=False),
-    Column("hash", String(64), nullable=False, unique=True),
+    Column("hash", String(64), nullable=False),
 )
 
 checks = Table(
@@ -160,8 +163,34 @@ def _add_batches(conn: Connection) -> None:
     batches.create(conn)
 
 
+def _unindex_hash(conn: Connection) -> None:
+    """2 → 3: the events' hash loses its unique index (see the module's text).
+
+    PostgreSQL drops the constraint. SQLite cannot drop a constraint written into its table, so
+    the table is made anew: the old one renamed, the new one created from the schema, every row
+    copied as stored, the old one dropped, all inside the migration's transaction. A register
+    whose events table is gone is left as it is, for ``verify`` to name.
+    """
+    if not inspect(conn).has_table(events.name):
+        return
+    if conn.dialect.name != "sqlite":
+        for constraint in inspect(conn).get_unique_constraints(events.name):
+            if constraint["column_names"] == ["hash"] and constraint["name"]:
+                name = conn.dialect.identifier_preparer.quote(constraint["name"])
+                conn.execute(text(f"ALTER TABLE {events.name} DROP CONSTRAINT {name}"))
+        return
+    old = f"{events.name}_schema2"
+    for index in events.indexes:  # their names are the new table's
+        conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))
+    conn.execute(text(f"ALTER TABLE {events.name} RENAME TO {old}"))
+    events.create(conn)
+    names = ", ".join(events.c.keys())
+    conn.execute(text(f"INSERT INTO {events.name} ({names}) SELECT {names} FROM {old}"))  # noqa: S608
+    conn.execute(text(f"DROP TABLE {old}"))
+
+
 # version → the step that brings a database at that version to the next one.
-MIGRATIONS: Final[dict[int, Callable[[Connection], None]]] = {1: _add_batches}
+MIGRATIONS: Final[dict[int, Callable[[Connection], None]]] = {1: _add_batches, 2: _unindex_hash}
 
 
 def damaged_tables(conn: Connection, *, columns: bool = False) -> tuple[str, ...]:

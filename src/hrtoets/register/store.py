@@ -23,7 +23,7 @@ from hrtoets.errors import InputError, RegisterError
 from hrtoets.register import db
 from hrtoets.register.chain import canonical
 from hrtoets.register.model import (
-    COUNCIL_KINDS,
+    BatchChecks,
     BatchRecord,
     CheckDraft,
     CheckFilter,
@@ -39,6 +39,7 @@ from hrtoets.register.model import (
     parse_event_kind,
     resolution_payload,
     snapshot,
+    validate_draft,
 )
 from hrtoets.register.schema import (
     HEAD_ID,
@@ -386,15 +387,15 @@ class Register:
 
     def record_batch(
         self,
-        drafts: Callable[[int], Iterable[CheckDraft]],
+        made: Callable[[int], BatchChecks],
         batch: BatchRecord,
         *,
         again: bool = False,
     ) -> BatchRecord:
         """Record a batch's checks and the batch itself in one transaction.
 
-        ``drafts(batch_id)`` gives the checks, read as they are written (in chunks: a list of
-        any length costs one chunk's memory); ``batch`` gives the list, the output and the
+        ``made(batch_id)`` gives the checks, their rows read as they are written (in chunks: a
+        list of any length costs one chunk's memory); ``batch`` gives the list, the output and the
         workbook waiting in its temporary file; its id and check numbers are given here. A list
         already recorded as this kind is refused unless ``again`` (checked under the write lock,
         so two runs at once record it once); with ``again`` an interrupted earlier run of it is
@@ -419,7 +420,7 @@ class Register:
                 raise earlier.recorded_again(PurePath(batch.source).name)
             number = (conn.execute(select(func.max(batches.c.id))).scalar_one() or 0) + 1
             first = writer.next_check_id
-            count = writer.add_checks(drafts(number), conn, check=validate_draft)
+            count = writer.add_batch(made(number), conn)
             writer.flush(conn)
             recorded = dataclasses.replace(
                 batch,
@@ -593,33 +594,6 @@ def _interrupted(conn: Connection) -> list[BatchRecord]:
 
 def _dated(on: date | None, **fields: str) -> dict[str, Any]:
     return {"date": (on or datetime.now(UTC).date()).isoformat(), **fields}
-
-
-def validate_draft(draft: CheckDraft) -> None:
-    """What a check must hold before it is recorded."""
-    if not draft.title.strip():
-        raise InputError("register.no_title")
-    if not draft.countries:
-        raise InputError("register.no_country")
-    if draft.kind in COUNCIL_KINDS and draft.answer is None:
-        raise InputError("register.answer_required", kind=draft.kind.value)
-    for value in (draft.title, draft.officer, draft.department, draft.partner, draft.note):
-        _check_text(value)
-
-
-def _check_text(value: str) -> None:
-    """Text every database stores as typed: no NUL character, no undecodable bytes."""
-    if "\x00" in value or (not value.isascii() and _unencodable(value)):
-        shown = value.encode("utf-8", "replace").decode().replace("\x00", "?")
-        raise InputError("register.bad_text", value=shown)
-
-
-def _unencodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 @contextlib.contextmanager

@@ -3,9 +3,9 @@
 ``hrtoets batch --log`` records thousands of checks in one transaction, and while it runs every
 other writer waits for the register's lock. So the head is read once (by the caller, who takes the
 lock with it), each position, check id and hash is computed here in Python, the rows go in with
-one executemany per table and chunk, and the head moves once. Each event is serialised once and
-hashed once (:func:`~hrtoets.register.chain.text_link_hash`), and a bulk write
-(:meth:`ChainWriter.add_checks`) keeps no record per check: memory stays one chunk's worth however
+one executemany (or COPY) per table and chunk, and the head moves once. Each event is serialised
+once and hashed once (:func:`~hrtoets.register.chain.text_link_hash`), and a bulk write
+(:meth:`ChainWriter.add_batch`) keeps no record per check: memory stays one chunk's worth however
 long the list. The chain is exactly what one-at-a-time writing would give.
 """
 
@@ -13,22 +13,25 @@ from __future__ import annotations
 
 import functools
 import json
-import operator
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from sqlalchemy import Connection, Row, Table, insert, update
 from sqlalchemy.exc import DBAPIError
 
-from hrtoets.register.chain import canonical, text_link_hash
+from hrtoets.register.chain import canonical, canonical_text, text_link_hash
 from hrtoets.register.model import (
     FORMAT_KEY,
     PAYLOAD_FORMAT,
+    BatchChecks,
+    BatchRow,
     CheckDraft,
+    CountryScreening,
     Event,
     EventKind,
-    SharedPart,
+    validate_draft,
+    validate_row_texts,
 )
 from hrtoets.register.schema import (
     HEAD_ID,
@@ -41,6 +44,14 @@ from hrtoets.register.schema import (
 )
 
 CHUNK: Final = 2000  # checks per executemany in a bulk write
+_MAKERS_KEPT: Final = 4096  # distinct countries whose shared part a bulk write keeps at once
+_TABLES: Final = (events, checks, check_countries)
+_COLUMNS: Final = {table.name: tuple(table.c.keys()) for table in _TABLES}  # a row's positions
+
+
+def _positional(table: Table, row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """``row`` (every column of ``table`` by name) as its values in the table's column order."""
+    return tuple(row[column] for column in _COLUMNS[table.name])
 
 
 class ChainWriter:
@@ -54,9 +65,10 @@ class ChainWriter:
         self._hash: str = head_row.last_hash
         self._check_id: int = head_row.last_check_id
         self._at = recorded_at
-        self._events: list[dict[str, Any]] = []
-        self._checks: list[dict[str, Any]] = []
-        self._countries: list[dict[str, Any]] = []
+        # Rows for each table, by position (its columns' order), until the next insert.
+        self._events: list[tuple[Any, ...]] = []
+        self._checks: list[tuple[Any, ...]] = []
+        self._countries: list[tuple[Any, ...]] = []
 
     @property
     def recorded_at(self) -> str:
@@ -73,38 +85,50 @@ class ChainWriter:
         self._check_id += 1
         payload = draft.payload(self._check_id)
         created = self.link(self._check_id, EventKind.CREATED, payload, draft.officer)
-        self._checks.append(projection(self._check_id, created.seq, self._at, created.payload))
-        self._countries.extend(country_rows(self._check_id, created.payload))
+        projected = projection(self._check_id, created.seq, self._at, created.payload)
+        self._checks.append(_positional(checks, projected))
+        self._countries += (
+            _positional(check_countries, row)
+            for row in country_rows(self._check_id, created.payload)
+        )
         return created
 
-    def add_checks(
-        self,
-        drafts: Iterable[CheckDraft],
-        conn: Connection,
-        *,
-        check: Callable[[CheckDraft], None],
-        chunk: int | None = None,
-    ) -> int:
-        """A ``created`` event for each draft, written every ``chunk`` checks inside the caller's
-        transaction; how many. ``check`` refuses a draft (raising) before it is linked. No record
-        is kept or returned per check: the ids are consecutive from :attr:`next_check_id`."""
+    def add_batch(self, batch: BatchChecks, conn: Connection, *, chunk: int | None = None) -> int:
+        """A ``created`` event for each row of ``batch``, written every ``chunk`` checks inside
+        the caller's transaction; how many. Each row is refused (raising) as its whole draft
+        would be by :func:`validate_draft`, before it is linked. No record is kept or returned
+        per check: the ids are consecutive from :attr:`next_check_id`.
+
+        The checks differ only in what their rows give, so all else is made once for each
+        distinct countries (:class:`_RowMaker`, from the row's whole draft) and a row costs its
+        own values, its hash and its rows.
+        """
         count, every = 0, chunk or CHUNK
-        shared = _SharedCountries()
-        texts = _PayloadTexts()
-        for draft in drafts:
-            check(draft)
+        makers: dict[int, _RowMaker] = {}
+        kind, officer = EventKind.CREATED.value, batch.officer
+        for row in batch.rows:
+            maker = makers.get(id(row.countries))
+            if maker is None or maker.countries is not row.countries:
+                draft = batch.draft(row)
+                validate_draft(draft)
+                if len(makers) >= _MAKERS_KEPT:  # a list of ever new values: memory stays bounded
+                    makers.clear()
+                maker = makers[id(row.countries)] = _RowMaker(draft, self._at)
+            else:
+                validate_row_texts(row.title, row.partner)
             self._check_id += 1
-            made = shared.of(draft)
-            payload = draft.payload(self._check_id, shared=made)
-            payload[FORMAT_KEY] = PAYLOAD_FORMAT
-            text = texts.of(payload, made)
-            seq = self._append(self._check_id, EventKind.CREATED, text, draft.officer)
-            self._checks.append(projection(self._check_id, seq, self._at, payload))
-            self._countries.extend(country_rows(self._check_id, payload))
+            text = maker.text(self._check_id, row) or self._whole_text(batch, row)
+            seq = self._append(self._check_id, kind, text, officer)
+            self._checks.append(maker.check_row(self._check_id, seq, row))
+            self._countries += maker.country_rows(self._check_id)
             count += 1
             if count % every == 0:
                 self._insert(conn)
         return count
+
+    def _whole_text(self, batch: BatchChecks, row: BatchRow) -> str:
+        """The payload text of ``row``'s check made whole (a row no template serves)."""
+        return canonical({**batch.draft(row).payload(self._check_id), FORMAT_KEY: PAYLOAD_FORMAT})
 
     def link(
         self, check_id: int, kind: EventKind, payload: Mapping[str, Any], officer: str
@@ -116,32 +140,24 @@ class ChainWriter:
         """
         text = canonical({**payload, FORMAT_KEY: PAYLOAD_FORMAT})
         stored = json.loads(text)  # what reading it back will give
-        self._append(check_id, kind, text, officer)
-        return Event(**{**self._events[-1], "payload": stored})
+        self._append(check_id, kind.value, text, officer)
+        seq, check, event_kind, at, by, _, prev_hash, hash_ = self._events[-1]
+        return Event(seq, check, event_kind, at, by, stored, prev_hash, hash_)
 
-    def _append(self, check_id: int, kind: EventKind, text: str, officer: str) -> int:
+    def _append(self, check_id: int, kind: str, text: str, officer: str) -> int:
         """The next event's row, its payload already canonical text; its position."""
         self._seq += 1
         digest = text_link_hash(
             seq=self._seq,
             check_id=check_id,
-            kind=kind.value,
+            kind=kind,
             recorded_at=self._at,
             officer=officer,
             payload_text=text,
             prev_hash=self._hash,
         )
         self._events.append(
-            {
-                "seq": self._seq,
-                "check_id": check_id,
-                "kind": kind.value,
-                "recorded_at": self._at,
-                "officer": officer,
-                "payload": text,
-                "prev_hash": self._hash,
-                "hash": digest,
-            }
+            (self._seq, check_id, kind, self._at, officer, text, self._hash, digest)
         )
         self._hash = digest
         return self._seq
@@ -168,20 +184,16 @@ class ChainWriter:
         self._events, self._checks, self._countries = [], [], []
         marker = _MARKERS.get(conn.dialect.name)
         copy = conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg"
-        for table, rows in zip((events, checks, check_countries), taken, strict=True):
+        for table, rows in zip(_TABLES, taken, strict=True):
             if not rows:
                 continue
+            columns = _COLUMNS[table.name]
             if marker is None:
-                conn.execute(insert(table), rows)
-                continue
-            columns = tuple(rows[0])
-            values = operator.itemgetter(*columns)  # by position: half the driver's binding cost
-            if copy:
-                _copy(conn, table, columns, (values(row) for row in rows))
+                conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+            elif copy:
+                _copy(conn, table, columns, rows)
             else:
-                conn.exec_driver_sql(
-                    _insert_text(table, columns, marker), [values(row) for row in rows]
-                )
+                conn.exec_driver_sql(_insert_text(table, columns, marker), rows)
 
 
 _MARKERS: Final = {"sqlite": "?", "postgresql": "%s"}  # positional parameters, per driver
@@ -219,25 +231,6 @@ def _names(table: Table, columns: tuple[str, ...]) -> str:
     return ", ".join(columns)
 
 
-class _SharedCountries:
-    """What the checks that share their countries (the rows of a batch that typed the same
-    country) share, made once: the countries' JSON and the verdict over them (see
-    :meth:`CheckDraft.payload`).
-
-    Keyed by the countries tuple itself, kept alive here, so an id is never reused.
-    """
-
-    def __init__(self) -> None:
-        self._made: dict[int, tuple[object, SharedPart]] = {}
-
-    def of(self, draft: CheckDraft) -> SharedPart:
-        found = self._made.get(id(draft.countries))
-        if found is None or found[0] is not draft.countries:
-            found = (draft.countries, draft.shared_part())
-            self._made[id(draft.countries)] = found
-        return found[1]
-
-
 # Where a batch's checks differ: their id, title, partner and row. Each slot holds a NUL, which
 # no check text holds (validate_draft refuses it), so a slot's text is found only where it was put.
 _SLOTS: Final = {"id": "\x00id\x00", "title": "\x00title\x00", "partner": "\x00partner\x00"}
@@ -245,88 +238,76 @@ _ROW_SLOT: Final = "\x00row\x00"
 _SLOT_TEXTS: Final = {canonical(slot): name for name, slot in {**_SLOTS, "row": _ROW_SLOT}.items()}
 _SLOT_FOUND: Final = re.compile("|".join(re.escape(text) for text in _SLOT_TEXTS))
 _Template = tuple[tuple[str, ...], tuple[str, ...]]  # the pieces, and the slot between each two
-# The payload's texts and codes besides the slots; the verdict (countries, advice_needed,
-# reasons) is the shared part's, keyed by its identity; the keys' order by ``tuple(payload)``.
-_TEMPLATE_KEYS: Final = (
-    "officer",
-    "department",
-    "kind",
-    "planned_date",
-    "answer",
-    "note",
-    FORMAT_KEY,
-)
-_PLAIN: Final = frozenset({str, int, bool, float, type(None)})  # batch values a template keys
 
 
-class _PayloadTexts:
-    """``canonical(payload)`` for each ``created`` payload of a bulk write, made from a template
-    per set of shared values: the checks of a batch differ only in id, title, partner and row,
-    so the rest is serialised once (with the slots above in their places) and a check's text is
-    the template's pieces joined with its own four values in their canonical text. The same
-    bytes ``canonical`` gives for the whole, since the canonical text of an object is its
-    members' canonical texts, sorted, joined (a test holds the two equal).
+class _RowMaker:
+    """What the checks of a batch with the same countries share, made once from one row's whole
+    draft by the definitions themselves (:meth:`CheckDraft.payload`, :func:`projection`,
+    :func:`country_rows`), with each row's own values left to put in.
 
-    The template is keyed by every other value of the payload: texts, ``None`` and the verdict's
-    own object (kept alive here), and the batch's values with their types (``1`` is not ``1.0``).
-    A payload whose batch holds anything else (a list, a zero float: ``0.0 == -0.0``) is
-    serialised whole.
+    :meth:`text` is ``canonical(payload)`` of a row's check: the template's pieces joined with
+    the row's id, title, partner and row number in their canonical text. The same bytes
+    ``canonical`` gives for the whole, since the canonical text of an object is its members'
+    canonical texts, sorted, joined (a test holds the two equal).
     """
 
-    def __init__(self) -> None:
-        self._templates: dict[tuple[Any, ...], tuple[SharedPart, _Template | None]] = {}
+    def __init__(self, draft: CheckDraft, recorded_at: str) -> None:
+        self.countries: tuple[CountryScreening, ...] = draft.countries  # kept alive: its id
+        payload = {**draft.payload(0), FORMAT_KEY: PAYLOAD_FORMAT}
+        self._template = _template(payload)
+        projected = projection(0, 0, recorded_at, payload)
+        self._check = list(_positional(checks, projected))
+        names = _COLUMNS[checks.name]
+        self._own = tuple(names.index(n) for n in ("id", "created_seq", "title", "partner"))
+        self._tails = tuple(
+            _positional(check_countries, row)[1:] for row in country_rows(0, payload)
+        )
 
-    def of(self, payload: dict[str, Any], made: SharedPart) -> str:
-        key = self._key(payload, made)
-        if key is None:
-            return canonical(payload)
-        found = self._templates.get(key)
-        if found is None or found[0] is not made:
-            found = (made, _template(payload))
-            self._templates[key] = found
-        template = found[1]
-        if template is None:
-            return canonical(payload)
+    def text(self, check_id: int, row: BatchRow) -> str | None:
+        """The row's payload text, or ``None`` when no template could be made (a value of the
+        shared part held a slot's text): then it is made whole."""
+        if self._template is None:
+            return None
         values = {
-            "id": str(payload["id"]),
-            "title": canonical(payload["title"]),
-            "partner": canonical(payload["partner"]),
-            "row": str(payload["batch"]["row"]) if "batch" in payload else "",
+            "id": str(check_id),
+            "title": canonical_text(row.title),
+            "partner": canonical_text(row.partner),
+            "row": str(row.row),
         }
-        pieces, slots = template
+        pieces, slots = self._template
         joined = [pieces[0]]
         for slot, piece in zip(slots, pieces[1:], strict=True):
             joined += (values[slot], piece)
         return "".join(joined)
 
-    @staticmethod
-    def _key(payload: dict[str, Any], made: SharedPart) -> tuple[Any, ...] | None:
-        if type(payload["id"]) is not int:
-            return None
-        batch = payload.get("batch")
-        rest: list[tuple[str, Any, type]] = []
-        if batch is not None:
-            if type(batch.get("row")) is not int:
-                return None
-            for name, value in batch.items():
-                kind = type(value)
-                if kind not in _PLAIN or (kind is float and value == 0):  # 0.0 == -0.0
-                    return None
-                if name != "row":
-                    rest.append((name, value, kind))
-        return (id(made), *(payload[k] for k in _TEMPLATE_KEYS), tuple(payload), *rest)
+    def check_row(self, check_id: int, seq: int, row: BatchRow) -> tuple[Any, ...]:
+        """The row's ``register_checks`` row."""
+        made = self._check.copy()
+        at_id, at_seq, at_title, at_partner = self._own
+        made[at_id], made[at_seq], made[at_title], made[at_partner] = (
+            check_id,
+            seq,
+            row.title,
+            row.partner,
+        )
+        return tuple(made)
+
+    def country_rows(self, check_id: int) -> list[tuple[Any, ...]]:
+        """The row's ``register_check_countries`` rows."""
+        return [(check_id, *tail) for tail in self._tails]
 
 
 def _template(payload: dict[str, Any]) -> _Template | None:
     """The pieces of ``canonical(payload)`` around its four slots, or ``None`` when the slots
     are not each found once (some other value held one: not for a template)."""
     slotted = {**payload, **_SLOTS}
+    wanted = {"id", "title", "partner"}
     if "batch" in payload:
         slotted["batch"] = {**payload["batch"], "row": _ROW_SLOT}
+        wanted.add("row")
     text = canonical(slotted)
     pieces = tuple(_SLOT_FOUND.split(text))
     slots = tuple(_SLOT_TEXTS[found] for found in _SLOT_FOUND.findall(text))
-    wanted = {"id", "title", "partner"} | ({"row"} if "batch" in payload else set())
     if len(pieces) != len(slots) + 1 or sorted(slots) != sorted(wanted):
         return None
     return pieces, slots
