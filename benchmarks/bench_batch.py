@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import Run, hrtoets, run
+from measure import Run, byte_compiled, hrtoets, run
 
 READER_FLOOR = """
 import sys
@@ -108,6 +108,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--rows", type=int, default=1_000_000)
     args = parser.parse_args()
+    byte_compiled()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         source = folder / "partners.xlsx"

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import byte_compiled
+
 TYPER_FLOOR = """
 import typer
 app = typer.Typer()
@@ -38,6 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21)
     rounds = parser.parse_args().rounds
+    byte_compiled()
     with tempfile.TemporaryDirectory() as tmp:
         floor = Path(tmp) / "typer_floor.py"
         floor.write_text(TYPER_FLOOR, encoding="utf-8")

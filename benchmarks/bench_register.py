@@ -15,7 +15,7 @@ most 2x and 300 MB. ``log list``: goal at most 2 s.
 With HRTOETS_TEST_POSTGRES_URL set, ``batch --log`` also runs on a PostgreSQL register (a
 database of its own, made and dropped here).
 
-    python benchmarks/bench_register.py [--sizes 1000 10000 100000] [--repeat 3]
+    python benchmarks/bench_register.py [--sizes 1000 10000 100000] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import Run, hrtoets, run
+from measure import Run, byte_compiled, hrtoets, run
 
 COUNTRIES = ("Marokko", "België", "Duitsland", "Frankrijk", "Japan", "Brazilië",
              "Kenia", "Belgum", "", "Catalonië", "Hongarije", "Taiwan", "Congo",
@@ -177,8 +177,9 @@ def postgres(folder: Path, source: Path, plain: Run, size: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--repeat", type=int, default=3, help="batch / batch --log pairs a size")
+    parser.add_argument("--repeat", type=int, default=5, help="batch / batch --log pairs a size")
     args = parser.parse_args()
+    byte_compiled()
     with tempfile.TemporaryDirectory() as work:
         for size in args.sizes:
             one_size(Path(work), size, max(1, args.repeat))

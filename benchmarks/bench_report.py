@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import byte_compiled
+
 COUNTRIES = ("Marokko", "België", "Duitsland", "Frankrijk", "Japan", "Brazilië", "Kenia",
              "Belgum", "", "Catalonië", "Hongarije", "Taiwan", "Congo")  # fmt: skip
 
@@ -39,6 +41,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--checks", type=int, default=10_000)
     args = parser.parse_args()
+    byte_compiled()
     with tempfile.TemporaryDirectory() as work:
         root = Path(work)
         os.environ["HRTOETS_HOME"] = str(root / "home")

@@ -120,10 +120,13 @@ class _Duplicate(ValueError):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    if len(set(keys)) != len(keys):
+    made = dict(pairs)
+    if len(made) != len(pairs):  # a key given twice is kept once
         raise _Duplicate
-    return dict(pairs)
+    return made
+
+
+_STRICT: Final = json.JSONDecoder(object_pairs_hook=_no_duplicates)  # made once, as _CANONICAL
 
 
 def read_payload(text: str) -> Any:
@@ -132,8 +135,10 @@ def read_payload(text: str) -> Any:
     Deep nesting and huge numbers are refused as ``ValueError`` too, never a crash: the register is
     read by people who must get a finding, not a traceback.
     """
+    if not isinstance(text, str):  # a value stored behind our back as another type
+        raise ValueError("not a text")
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        return _STRICT.decode(text)
     except RecursionError:
         raise ValueError("nested too deep") from None
 
