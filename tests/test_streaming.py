@@ -19,7 +19,7 @@ import pytest
 from hrtoets.batch import run_batch
 from hrtoets.config import load_settings
 from hrtoets.errors import WorkbookError
-from hrtoets.register.chain import canonical, link_hash, text_link_hash
+from hrtoets.register.chain import TextLinkHasher, canonical, link_hash
 from hrtoets.screening import Screener
 from hrtoets.tables import MixedEncoding, decode, open_table, read_table
 from tests.batch_files import column, write_xlsx
@@ -136,9 +136,9 @@ def test_the_writer_hashes_the_payload_text_as_verify_does(payload: dict[str, An
                               "recorded_at": "2026-12-02T10:00:00Z",
                               "officer": 'Jan "J" Peeters ë', "prev_hash": "0" * 64}  # fmt: skip
     stored = json.loads(canonical(payload))
-    assert text_link_hash(**fields, payload_text=canonical(payload)) == link_hash(
-        **fields, payload=stored
-    )
+    link = TextLinkHasher(fields["kind"], fields["recorded_at"], fields["officer"])
+    made = link(fields["seq"], fields["check_id"], canonical(payload), fields["prev_hash"])
+    assert made == link_hash(**fields, payload=stored)
 
 
 def test_batch_log_writes_in_chunks_one_chain(

@@ -72,18 +72,10 @@ def link_hash(
     return hashlib.sha256((content + prev_hash).encode("utf-8")).hexdigest()
 
 
-def text_link_hash(
-    *,
-    seq: int,
-    check_id: int,
-    kind: str,
-    recorded_at: str,
-    officer: str,
-    payload_text: str,
-    prev_hash: str,
-) -> str:
-    """:func:`link_hash` of a payload already in its canonical text, which is not made again
-    (the writer's path: each event serialised and hashed once).
+class TextLinkHasher:
+    """:func:`link_hash` of an event whose payload is already in its canonical text, which is
+    not made again (the writer's path: each event serialised and hashed once), for the events
+    that share a kind, a time and an officer (a bulk write's): those three made into text once.
 
     The canonical content is the object of the six fields in sorted key order with the payload's
     text in its place: the same bytes ``canonical`` gives for the whole, since the canonical text
@@ -91,11 +83,16 @@ def text_link_hash(
     definition that ``verify`` uses; a test holds the two equal.
     """
 
-    content = (
-        f'{{"check_id":{check_id},"kind":{_json_text(kind)},"officer":{_json_text(officer)},'
-        f'"payload":{payload_text},"recorded_at":{_json_text(recorded_at)},"seq":{seq}}}'
-    )
-    return hashlib.sha256((content + prev_hash).encode("utf-8")).hexdigest()
+    __slots__ = ("_middle", "_tail", "kind", "officer", "recorded_at")
+
+    def __init__(self, kind: str, recorded_at: str, officer: str) -> None:
+        self.kind, self.recorded_at, self.officer = kind, recorded_at, officer
+        self._middle = f',"kind":{_json_text(kind)},"officer":{_json_text(officer)},"payload":'
+        self._tail = f',"recorded_at":{_json_text(recorded_at)},"seq":'
+
+    def __call__(self, seq: int, check_id: int, payload_text: str, prev_hash: str) -> str:
+        content = f'{{"check_id":{check_id}{self._middle}{payload_text}{self._tail}{seq}}}'
+        return hashlib.sha256((content + prev_hash).encode("utf-8")).hexdigest()
 
 
 @functools.lru_cache(maxsize=256)

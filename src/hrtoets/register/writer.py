@@ -4,7 +4,7 @@
 other writer waits for the register's lock. So the head is read once (by the caller, who takes the
 lock with it), each position, check id and hash is computed here in Python, the rows go in with
 one executemany (or COPY) per table and chunk, and the head moves once. Each event is serialised
-once and hashed once (:func:`~hrtoets.register.chain.text_link_hash`), and a bulk write
+once and hashed once (:class:`~hrtoets.register.chain.TextLinkHasher`), and a bulk write
 (:meth:`ChainWriter.add_batch`) keeps no record per check: memory stays one chunk's worth however
 long the list. The chain is exactly what one-at-a-time writing would give.
 """
@@ -20,7 +20,7 @@ from typing import Any, Final
 from sqlalchemy import Connection, Row, Table, insert, update
 from sqlalchemy.exc import DBAPIError
 
-from hrtoets.register.chain import canonical, canonical_text, text_link_hash
+from hrtoets.register.chain import TextLinkHasher, canonical, canonical_text
 from hrtoets.register.model import (
     FORMAT_KEY,
     PAYLOAD_FORMAT,
@@ -105,7 +105,7 @@ class ChainWriter:
         """
         count, every = 0, chunk or CHUNK
         makers: dict[int, _RowMaker] = {}
-        kind, officer = EventKind.CREATED.value, batch.officer
+        link = TextLinkHasher(EventKind.CREATED.value, self._at, batch.officer)
         for row in batch.rows:
             maker = makers.get(id(row.countries))
             if maker is None or maker.countries is not row.countries:
@@ -118,7 +118,7 @@ class ChainWriter:
                 validate_row_texts(row.title, row.partner)
             self._check_id += 1
             text = maker.text(self._check_id, row) or self._whole_text(batch, row)
-            seq = self._append(self._check_id, kind, text, officer)
+            seq = self._append(self._check_id, text, link)
             self._checks.append(maker.check_row(self._check_id, seq, row))
             self._countries += maker.country_rows(self._check_id)
             count += 1
@@ -140,24 +140,26 @@ class ChainWriter:
         """
         text = canonical({**payload, FORMAT_KEY: PAYLOAD_FORMAT})
         stored = json.loads(text)  # what reading it back will give
-        self._append(check_id, kind.value, text, officer)
+        self._append(check_id, text, TextLinkHasher(kind.value, self._at, officer))
         seq, check, event_kind, at, by, _, prev_hash, hash_ = self._events[-1]
         return Event(seq, check, event_kind, at, by, stored, prev_hash, hash_)
 
-    def _append(self, check_id: int, kind: str, text: str, officer: str) -> int:
-        """The next event's row, its payload already canonical text; its position."""
+    def _append(self, check_id: int, text: str, link: TextLinkHasher) -> int:
+        """The next event's row (its kind, time and officer ``link``'s), its payload already
+        canonical text; its position."""
         self._seq += 1
-        digest = text_link_hash(
-            seq=self._seq,
-            check_id=check_id,
-            kind=kind,
-            recorded_at=self._at,
-            officer=officer,
-            payload_text=text,
-            prev_hash=self._hash,
-        )
+        digest = link(self._seq, check_id, text, self._hash)
         self._events.append(
-            (self._seq, check_id, kind, self._at, officer, text, self._hash, digest)
+            (
+                self._seq,
+                check_id,
+                link.kind,
+                link.recorded_at,
+                link.officer,
+                text,
+                self._hash,
+                digest,
+            )
         )
         self._hash = digest
         return self._seq
@@ -237,7 +239,6 @@ _SLOTS: Final = {"id": "\x00id\x00", "title": "\x00title\x00", "partner": "\x00p
 _ROW_SLOT: Final = "\x00row\x00"
 _SLOT_TEXTS: Final = {canonical(slot): name for name, slot in {**_SLOTS, "row": _ROW_SLOT}.items()}
 _SLOT_FOUND: Final = re.compile("|".join(re.escape(text) for text in _SLOT_TEXTS))
-_Template = tuple[tuple[str, ...], tuple[str, ...]]  # the pieces, and the slot between each two
 
 
 class _RowMaker:
@@ -245,8 +246,8 @@ class _RowMaker:
     draft by the definitions themselves (:meth:`CheckDraft.payload`, :func:`projection`,
     :func:`country_rows`), with each row's own values left to put in.
 
-    :meth:`text` is ``canonical(payload)`` of a row's check: the template's pieces joined with
-    the row's id, title, partner and row number in their canonical text. The same bytes
+    :meth:`text` is ``canonical(payload)`` of a row's check: the template with the row's id,
+    title, partner and row number put in, in their canonical text. The same bytes
     ``canonical`` gives for the whole, since the canonical text of an object is its members'
     canonical texts, sorted, joined (a test holds the two equal).
     """
@@ -268,17 +269,12 @@ class _RowMaker:
         shared part held a slot's text): then it is made whole."""
         if self._template is None:
             return None
-        values = {
-            "id": str(check_id),
-            "title": canonical_text(row.title),
-            "partner": canonical_text(row.partner),
-            "row": str(row.row),
-        }
-        pieces, slots = self._template
-        joined = [pieces[0]]
-        for slot, piece in zip(slots, pieces[1:], strict=True):
-            joined += (values[slot], piece)
-        return "".join(joined)
+        return self._template.format(
+            id=check_id,
+            title=canonical_text(row.title),
+            partner=canonical_text(row.partner),
+            row=row.row,
+        )
 
     def check_row(self, check_id: int, seq: int, row: BatchRow) -> tuple[Any, ...]:
         """The row's ``register_checks`` row."""
@@ -297,17 +293,19 @@ class _RowMaker:
         return [(check_id, *tail) for tail in self._tails]
 
 
-def _template(payload: dict[str, Any]) -> _Template | None:
-    """The pieces of ``canonical(payload)`` around its four slots, or ``None`` when the slots
-    are not each found once (some other value held one: not for a template)."""
+def _template(payload: dict[str, Any]) -> str | None:
+    """``canonical(payload)`` as a ``str.format`` text with a field in each of its four slots
+    (``{id}``, ``{title}``, ``{partner}``, ``{row}``; an int's text is its canonical JSON), or
+    ``None`` when the slots are not each found once (some other value held one)."""
     slotted = {**payload, **_SLOTS}
     wanted = {"id", "title", "partner"}
     if "batch" in payload:
         slotted["batch"] = {**payload["batch"], "row": _ROW_SLOT}
         wanted.add("row")
     text = canonical(slotted)
-    pieces = tuple(_SLOT_FOUND.split(text))
-    slots = tuple(_SLOT_TEXTS[found] for found in _SLOT_FOUND.findall(text))
+    pieces = [piece.replace("{", "{{").replace("}", "}}") for piece in _SLOT_FOUND.split(text)]
+    slots = [_SLOT_TEXTS[found] for found in _SLOT_FOUND.findall(text)]
     if len(pieces) != len(slots) + 1 or sorted(slots) != sorted(wanted):
         return None
-    return pieces, slots
+    fields = [f"{{{slot}}}" for slot in slots] + [""]
+    return "".join(piece + field for piece, field in zip(pieces, fields, strict=True))
