@@ -65,9 +65,9 @@ def test_a_cell_at_the_far_corner(tmp_path: Path) -> None:
     source = _far_cell(tmp_path / "far.xlsx")
     code, said, peak = _measured("batch", str(source), home=tmp_path / "home")
     assert (code, flat(said)) == (2, (
-        f"{source} cannot be read safely: a sheet runs from A1 to a cell 1048576 × 16384 away "
-        "(rows × columns), at most 8,000,000 cells are allowed. Save the list again with only the "
-        "rows and columns it needs, and try again."
+        f"{source} cannot be read safely: a sheet runs from A1 to row 1,048,576, column 16,384 "
+        "(17,179,869,184 cells), at most 8,000,000 cells are allowed. Save the list again with "
+        "only the rows and columns it needs, and try again."
     ))  # fmt: skip
     assert peak <= PEAK_MB
     assert {p.name for p in tmp_path.iterdir()} - {"hrtoets-home", "home"} == {"far.xlsx"}
@@ -178,7 +178,9 @@ def test_a_csv_that_never_ends(tmp_path: Path) -> None:
     source.symlink_to("/dev/zero")
     code, said, peak = _measured("batch", str(source), home=tmp_path / "home")
     assert code == 2
-    assert flat(said).startswith(f"{source} cannot be read safely: the file is > 134,217,728 bytes")
+    assert flat(said).startswith(
+        f"{source} cannot be read safely: the file is larger than 134,217,728 bytes"
+    )
     assert peak <= PEAK_MB
 
 
@@ -244,7 +246,7 @@ def test_cells_without_references_count_too(tmp_path: Path) -> None:
              lambda xml: xml.replace(b"</sheetData>", many * 10 + b"</sheetData>"))  # fmt: skip
     with pytest.raises(OverLimit) as caught:
         check_workbook(source, ReadLimits(cells=10_000))
-    assert caught.value.what == "cells"
+    assert caught.value.what == "cell_count"
     check_workbook(source)
 
 
@@ -296,7 +298,7 @@ def test_a_far_cell_is_one_sentence_not_an_abort(tmp_path: Path) -> None:
              lambda xml: xml.replace(b"</sheetData>", quoted + b"</sheetData>"))  # fmt: skip
     code, said, peak = _measured("batch", str(source), home=tmp_path / "home")
     assert code == 2
-    assert flat(said).startswith(f"{source} cannot be read safely: a sheet runs from A1 to a cell")
+    assert flat(said).startswith(f"{source} cannot be read safely: a sheet runs from A1 to row ")
     assert peak <= PEAK_MB
 
 
@@ -355,6 +357,29 @@ def test_a_cell_holding_what_no_cell_holds_is_refused(tmp_path: Path, inside: by
         check_workbook(source)
 
 
+def test_dutch_users_read_why_a_workbook_is_refused_in_dutch(cli: Invoke, tmp_path: Path) -> None:
+    """The sentence is Dutch throughout: its numbers written the Dutch way (8.000.000) and what
+    the walk found wrong with a sheet said in Dutch, not in English inside a Dutch sentence."""
+    far = cli("batch", str(_far_cell(tmp_path / "far.xlsx")), "--lang", "nl", expect=2)
+    assert flat(far.stderr).endswith(
+        "far.xlsx kan niet veilig gelezen worden: een blad loopt van A1 tot rij 1.048.576, kolom "
+        "16.384 (17.179.869.184 cellen), terwijl hoogstens 8.000.000 cellen toegestaan zijn. "
+        "Sla de lijst opnieuw op met alleen de rijen en kolommen die ze nodig heeft, en probeer "
+        "opnieuw."
+    )
+    odd = write_xlsx(tmp_path / "odd.xlsx", [["Land"], ["België"]])
+    land, bare = b"<is><t>Land</t></is>", re.compile(rb' r="[A-Z0-9]+"')
+    _rewrite(odd, "xl/worksheets/sheet1.xml",
+             lambda xml: bare.sub(b"", xml).replace(land, land + b"<row/>"))  # fmt: skip
+    said = flat(cli("batch", str(odd), "--lang", "nl", expect=2).stderr)
+    assert said.endswith(
+        "odd.xlsx is geen leesbare Excel-werkmap (een cel van een blad bevat een cel of een rij); "
+        "open ze in Excel en sla ze opnieuw op als .xlsx."
+    )
+    said = flat(cli("batch", str(odd), "--lang", "en", expect=2).stderr)
+    assert "(a cell of a sheet holds a cell or a row)" in said
+
+
 def test_a_sheet_of_endless_tags_is_refused_before_any_walk(tmp_path: Path) -> None:
     """A sheet walked tag by tag is bounded too: more tags than a full sheet's is refused."""
     source = write_xlsx(tmp_path / "tags.xlsx", [["Land"], ["België"]])
@@ -363,7 +388,7 @@ def test_a_sheet_of_endless_tags_is_refused_before_any_walk(tmp_path: Path) -> N
     check_workbook(source)  # within the real limits
     with pytest.raises(OverLimit) as caught:
         check_workbook(source, ReadLimits(cells=500))
-    assert caught.value.what == "cells"
+    assert caught.value.what == "cell_tags"
 
 
 _CELL = st.fixed_dictionaries(

@@ -14,9 +14,12 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from hrtoets.errors import InputFileError, WorkbookError
+
+if TYPE_CHECKING:
+    from hrtoets.messages import Label
 
 # Text is never turned into a formula, a link or a number; rows stream to disk in order.
 SAFE_WORKBOOK_OPTIONS: Final = {
@@ -134,9 +137,10 @@ READ_LIMITS: Final = ReadLimits()
 
 
 class OverLimit(ValueError):
-    """A spreadsheet is over one of :class:`ReadLimits`: ``what`` (the limit's name), ``found``."""
+    """A spreadsheet is over one of :class:`ReadLimits`: ``what`` (the limit's name), ``found``
+    (a number, a sheet's rows and columns, or a text from the file)."""
 
-    def __init__(self, what: str, found: int | str, limit: int) -> None:
+    def __init__(self, what: str, found: int | tuple[int, int] | str, limit: int) -> None:
         super().__init__(f"{what}: {found} > {limit}")
         self.what = what
         self.found = found
@@ -144,7 +148,12 @@ class OverLimit(ValueError):
 
 
 class NotAWorkbook(ValueError):
-    """The file is not a zip (so not an .xlsx), or its zip is damaged."""
+    """The file is not a zip (so not an .xlsx), its zip is damaged, or a sheet is not in a form
+    that can be read safely; ``detail`` says which (a message of ours, or the zip library's)."""
+
+    def __init__(self, detail: str | Label) -> None:
+        super().__init__(detail if isinstance(detail, str) else detail.text("en"))
+        self.detail = detail
 
 
 # Where calamine puts a sheet's cells: a ``<c>`` with an ``r`` attribute where it says (letters in
@@ -285,9 +294,9 @@ class _PlainSheet:
         self.cells += cells
         self.tags += window.count(b"<", 0, end)
         if self.cells > limits.cells:  # the walk would count these cells too
-            raise OverLimit("cells", f"{self.cells:,}", limits.cells)
+            raise OverLimit("cell_count", self.cells, limits.cells)
         if self.tags > _TAGS_PER_CELL * limits.cells:  # no walk longer than a full sheet's
-            raise OverLimit("cells", f"{self.tags:,} tags", limits.cells)
+            raise OverLimit("cell_tags", self.tags, limits.cells)
         self.plain = self.plain and len(columns) == cells and not prefixed and not whole
         if columns:
             rows = set(_PLAIN_CELL_ROW.findall(window, 0, end))
@@ -326,7 +335,7 @@ class _CellWalk:
             found = _TAG.match(window, at)
             if found is None:
                 if len(window) - at > _LONGEST_TAG:
-                    raise NotAWorkbook(f"a tag in a sheet is longer than {_LONGEST_TAG:,} bytes")
+                    raise NotAWorkbook(_detail("tag_too_long", limit=_LONGEST_TAG))
                 return window[at:]
             ended, started, attributes = found.groups()
             if ended is not None:
@@ -342,7 +351,7 @@ class _CellWalk:
     def _start(self, name: bytes, attributes: bytes) -> None:
         if self._cell is not None:
             if name in {b"c", b"row"}:
-                raise NotAWorkbook("a cell of a sheet holds a cell or a row")
+                raise NotAWorkbook(_detail("cell_in_cell"))
             self._open.append(name)
             self._holds = True
             return
@@ -352,7 +361,7 @@ class _CellWalk:
         elif name == b"c":
             self._cells += 1
             if self._cells > self._limits.cells:
-                raise OverLimit("cells", f"{self._cells:,}", self._limits.cells)
+                raise OverLimit("cell_count", self._cells, self._limits.cells)
             if (ref := _r_attribute(attributes)) is not None:
                 self._cell = _position(ref, column=True)
                 self._col = self._cell[1]
@@ -374,7 +383,7 @@ class _CellWalk:
         elif self._open and self._open[-1] == name:
             self._open.pop()
         else:
-            raise NotAWorkbook("a tag in a cell of a sheet ends out of turn")
+            raise NotAWorkbook(_detail("out_of_turn"))
 
 
 def _r_attribute(attributes: bytes) -> bytes | None:
@@ -389,7 +398,7 @@ def _position(ref: bytes, *, column: bool) -> tuple[int, int]:
     (calamine refuses it too). A row's reference needs no column."""
     found = _REFERENCE.fullmatch(ref)
     if found is None or int(found.group(2)) == 0 or (column and not found.group(1)):
-        raise NotAWorkbook(f"a sheet has a cell reference that is none: {ref[:20]!r}")
+        raise NotAWorkbook(_detail("bad_reference", ref=repr(ref[:20])[2:-1]))
     return int(found.group(2)) - 1, _column_number(found.group(1).decode()) - 1
 
 
@@ -409,16 +418,38 @@ def _check_dimension(head: bytes, limits: ReadLimits) -> None:
 def _check_extent(rows: int, columns: int, limits: ReadLimits) -> None:
     """A sheet is read from A1 to its last cell: ``rows`` × ``columns`` cells, every one."""
     if rows > limits.rows or columns > limits.columns or rows * columns > limits.cells:
-        raise OverLimit("cells", f"{rows} × {columns}", limits.cells)
+        raise OverLimit("cells", (rows, columns), limits.cells)
+
+
+_POSITIONS: Final = frozenset({"fields", "line_chars"})  # limits whose ``found`` is a line
 
 
 def over_limit(path: Path, exc: OverLimit) -> WorkbookError:
     """The sentence for a spreadsheet over a limit, naming the file and the limit."""
-    from hrtoets.messages import Label
+    from hrtoets.messages import Label, Number
 
-    found = f"{exc.found:,}" if isinstance(exc.found, int) else exc.found
-    detail = Label(f"limit.{exc.what}", exc.what, (("found", found), ("limit", f"{exc.limit:,}")))
+    found: tuple[tuple[str, Any], ...]
+    if isinstance(exc.found, tuple):  # a sheet's rows and columns: the cells they span
+        rows, columns = exc.found
+        found = tuple(
+            (name, Number(value))
+            for name, value in (("found", rows * columns), ("rows", rows), ("columns", columns))
+        )
+    elif isinstance(exc.found, int) and exc.what not in _POSITIONS:
+        found = (("found", Number(exc.found)),)
+    else:  # a line's number, or a text from the file: as it is
+        found = (("found", exc.found),)
+    detail = Label(f"limit.{exc.what}", exc.what, (*found, ("limit", Number(exc.limit))))
     return WorkbookError("file.over_limit", path=path, detail=detail)
+
+
+def _detail(name: str, **params: Any) -> Label:
+    """What is wrong with a sheet, in the sentence's language (``workbook.<name>``; a number
+    shown as the language writes it)."""
+    from hrtoets.messages import Label, Number
+
+    shown = tuple((k, Number(v) if isinstance(v, int) else v) for k, v in params.items())
+    return Label(f"workbook.{name}", name, shown)
 
 
 def read_capped(path: Path, limit: int) -> bytes:
@@ -428,5 +459,5 @@ def read_capped(path: Path, limit: int) -> bytes:
     with path.open("rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise OverLimit("file_bytes", f"> {limit:,}", limit)
+        raise OverLimit("file_bytes_over", limit, limit)
     return data

@@ -84,6 +84,21 @@ class Label:
 
 
 @dataclass(frozen=True, slots=True)
+class Number:
+    """A whole number shown in the sentence's language: "8.000.000" in Dutch, "8,000,000" in
+    English."""
+
+    value: int
+
+    def text(self, lang: str) -> str:
+        shown = f"{self.value:,}"
+        return shown.replace(",", ".") if lang == "nl" else shown
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+@dataclass(frozen=True, slots=True)
 class Choices:
     """The values a refusal offers, shown in the sentence's language: the Dutch labels in Dutch
     ("aankoop, bilateraal partnerschap …"), the codes in English (what JSON and scripts use)."""
@@ -106,7 +121,9 @@ def t(key: str, lang: str, /, **params: Any) -> str:
     text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
     if not params:
         return text
-    shown = {k: v.text(lang) if isinstance(v, Label | Choices) else v for k, v in params.items()}
+    shown = {
+        k: v.text(lang) if isinstance(v, Label | Choices | Number) else v for k, v in params.items()
+    }
     return _FORMATTER.vformat(text, (), shown)
 
 

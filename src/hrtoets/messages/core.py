@@ -85,20 +85,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} cannot be read safely: {detail}. Save the list again with only the rows and columns it needs, and try again.",
     },
     "limit.file_bytes": {
-        "nl": "het bestand is {found} bytes, hrtoets leest er hoogstens {limit}",
+        "nl": "het bestand is {found} bytes groot en hrtoets leest er hoogstens {limit}",
         "en": "the file is {found} bytes, hrtoets reads at most {limit}",
     },
+    "limit.file_bytes_over": {
+        "nl": "het bestand is groter dan {limit} bytes, het meeste dat hrtoets leest",
+        "en": "the file is larger than {limit} bytes, the most hrtoets reads",
+    },
     "limit.member_bytes": {
-        "nl": "één onderdeel ervan is uitgepakt {found} bytes, hoogstens {limit} mag",
+        "nl": "één onderdeel ervan is uitgepakt {found} bytes groot, terwijl hoogstens {limit} bytes toegestaan is",
         "en": "one part of it unpacks to {found} bytes, at most {limit} is allowed",
     },
     "limit.total_bytes": {
-        "nl": "uitgepakt is het {found} bytes, hoogstens {limit} mag",
+        "nl": "uitgepakt is het {found} bytes groot, terwijl hoogstens {limit} bytes toegestaan is",
         "en": "unpacked it is {found} bytes, at most {limit} is allowed",
     },
     "limit.cells": {
-        "nl": "een blad loopt van A1 tot een cel {found} verder (rijen × kolommen), hoogstens {limit} cellen mag",
-        "en": "a sheet runs from A1 to a cell {found} away (rows × columns), at most {limit} cells are allowed",
+        "nl": "een blad loopt van A1 tot rij {rows}, kolom {columns} ({found} cellen), terwijl hoogstens {limit} cellen toegestaan zijn",
+        "en": "a sheet runs from A1 to row {rows}, column {columns} ({found} cells), at most {limit} cells are allowed",
+    },
+    "limit.cell_count": {
+        "nl": "een blad heeft meer dan {limit} cellen, het meeste dat toegestaan is",
+        "en": "a sheet holds more than {limit} cells, the most that is allowed",
+    },
+    "limit.cell_tags": {
+        "nl": "een blad heeft {found} XML-tags, meer dan een blad van {limit} cellen ooit nodig heeft",
+        "en": "a sheet holds {found} XML tags, more than a sheet of {limit} cells ever needs",
+    },
+    "workbook.tag_too_long": {
+        "nl": "een tag in een blad is langer dan {limit} bytes",
+        "en": "a tag in a sheet is longer than {limit} bytes",
+    },
+    "workbook.cell_in_cell": {
+        "nl": "een cel van een blad bevat een cel of een rij",
+        "en": "a cell of a sheet holds a cell or a row",
+    },
+    "workbook.out_of_turn": {
+        "nl": "een tag in een cel van een blad sluit niet op zijn beurt",
+        "en": "a tag in a cell of a sheet ends out of turn",
+    },
+    "workbook.bad_reference": {
+        "nl": "een blad heeft een celverwijzing die er geen is: '{ref}'",
+        "en": "a sheet has a cell reference that is none: '{ref}'",
     },
     "limit.entities": {
         "nl": "het declareert XML-entiteiten, wat een werkmap nooit nodig heeft",
