@@ -265,9 +265,9 @@ class _RowMaker:
         )
 
     def text(self, check_id: int, row: BatchRow) -> str | None:
-        """The row's payload text, or ``None`` when no template could be made (a value of the
-        shared part held a slot's text): then it is made whole."""
-        if self._template is None:
+        """The row's payload text, or ``None`` when no template serves (a value of the shared
+        part held a slot's text, or the row's number is no int): then it is made whole."""
+        if self._template is None or type(row.row) is not int:  # a bool's text is no JSON
             return None
         return self._template.format(
             id=check_id,
