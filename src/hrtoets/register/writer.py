@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
 from sqlalchemy import Connection, Row, Table, insert, update
@@ -239,6 +240,8 @@ _SLOTS: Final = {"id": "\x00id\x00", "title": "\x00title\x00", "partner": "\x00p
 _ROW_SLOT: Final = "\x00row\x00"
 _SLOT_TEXTS: Final = {canonical(slot): name for name, slot in {**_SLOTS, "row": _ROW_SLOT}.items()}
 _SLOT_FOUND: Final = re.compile("|".join(re.escape(text) for text in _SLOT_TEXTS))
+_OWN: Final = ("id", "title", "partner", "row")  # a row's own values, in the order made
+_Template = tuple[str, Callable[[tuple[str, ...]], tuple[str, ...]]]
 
 
 class _RowMaker:
@@ -247,7 +250,7 @@ class _RowMaker:
     :func:`country_rows`), with each row's own values left to put in.
 
     :meth:`text` is ``canonical(payload)`` of a row's check: the template with the row's id,
-    title, partner and row number put in, in their canonical text. The same bytes
+    title, partner and row number put in its slots, in their canonical text. The same bytes
     ``canonical`` gives for the whole, since the canonical text of an object is its members'
     canonical texts, sorted, joined (a test holds the two equal).
     """
@@ -269,12 +272,9 @@ class _RowMaker:
         part held a slot's text, or the row's number is no int): then it is made whole."""
         if self._template is None or type(row.row) is not int:  # a bool's text is no JSON
             return None
-        return self._template.format(
-            id=check_id,
-            title=canonical_text(row.title),
-            partner=canonical_text(row.partner),
-            row=row.row,
-        )
+        text, ordered = self._template
+        own = (str(check_id), canonical_text(row.title), canonical_text(row.partner), str(row.row))
+        return text % ordered(own)
 
     def check_row(self, check_id: int, seq: int, row: BatchRow) -> tuple[Any, ...]:
         """The row's ``register_checks`` row."""
@@ -293,19 +293,19 @@ class _RowMaker:
         return [(check_id, *tail) for tail in self._tails]
 
 
-def _template(payload: dict[str, Any]) -> str | None:
-    """``canonical(payload)`` as a ``str.format`` text with a field in each of its four slots
-    (``{id}``, ``{title}``, ``{partner}``, ``{row}``; an int's text is its canonical JSON), or
-    ``None`` when the slots are not each found once (some other value held one)."""
+def _template(payload: dict[str, Any]) -> _Template | None:
+    """``canonical(payload)`` as a ``%`` text with a ``%s`` in each of its four slots, and what
+    puts a row's own (id, title, partner, row) in the slots' order; or ``None`` when the slots
+    are not each found once (some other value held one)."""
     slotted = {**payload, **_SLOTS}
     wanted = {"id", "title", "partner"}
     if "batch" in payload:
         slotted["batch"] = {**payload["batch"], "row": _ROW_SLOT}
         wanted.add("row")
     text = canonical(slotted)
-    pieces = [piece.replace("{", "{{").replace("}", "}}") for piece in _SLOT_FOUND.split(text)]
+    pieces = [piece.replace("%", "%%") for piece in _SLOT_FOUND.split(text)]
     slots = [_SLOT_TEXTS[found] for found in _SLOT_FOUND.findall(text)]
     if len(pieces) != len(slots) + 1 or sorted(slots) != sorted(wanted):
         return None
-    fields = [f"{{{slot}}}" for slot in slots] + [""]
-    return "".join(piece + field for piece, field in zip(pieces, fields, strict=True))
+    ordered = operator.itemgetter(*(_OWN.index(slot) for slot in slots))
+    return "%s".join(pieces), ordered
