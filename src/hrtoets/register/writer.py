@@ -235,7 +235,8 @@ def _names(table: Table, columns: tuple[str, ...]) -> str:
 
 
 # Where a batch's checks differ: their id, title, partner and row. Each slot holds a NUL, which
-# no check text holds (validate_draft refuses it), so a slot's text is found only where it was put.
+# no check text holds (validate_draft refuses it); a value it does not check (a country's query,
+# the list's name) may, and then the slot is found twice and no template is made (_template).
 _SLOTS: Final = {"id": "\x00id\x00", "title": "\x00title\x00", "partner": "\x00partner\x00"}
 _ROW_SLOT: Final = "\x00row\x00"
 _SLOT_TEXTS: Final = {canonical(slot): name for name, slot in {**_SLOTS, "row": _ROW_SLOT}.items()}
@@ -262,7 +263,7 @@ class _RowMaker:
         projected = projection(0, 0, recorded_at, payload)
         self._check = list(_positional(checks, projected))
         names = _COLUMNS[checks.name]
-        self._own = tuple(names.index(n) for n in ("id", "created_seq", "title", "partner"))
+        self._own_at = tuple(names.index(n) for n in ("id", "created_seq", "title", "partner"))
         self._tails = tuple(
             _positional(check_countries, row)[1:] for row in country_rows(0, payload)
         )
@@ -279,7 +280,7 @@ class _RowMaker:
     def check_row(self, check_id: int, seq: int, row: BatchRow) -> tuple[Any, ...]:
         """The row's ``register_checks`` row."""
         made = self._check.copy()
-        at_id, at_seq, at_title, at_partner = self._own
+        at_id, at_seq, at_title, at_partner = self._own_at
         made[at_id], made[at_seq], made[at_title], made[at_partner] = (
             check_id,
             seq,
