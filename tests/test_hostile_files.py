@@ -378,6 +378,13 @@ def test_dutch_users_read_why_a_workbook_is_refused_in_dutch(cli: Invoke, tmp_pa
     )
     said = flat(cli("batch", str(odd), "--lang", "en", expect=2).stderr)
     assert "(a cell of a sheet holds a cell or a row)" in said
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"x" * 100)  # a zip's first bytes, and no zip
+    said = flat(cli("batch", str(broken), "--lang", "nl", expect=2).stderr)
+    assert said.endswith(
+        "broken.xlsx is geen leesbare Excel-werkmap (het zip-bestand dat elke .xlsx is, is "
+        "beschadigd of onvolledig); open ze in Excel en sla ze opnieuw op als .xlsx."
+    )
 
 
 def test_a_sheet_of_endless_tags_is_refused_before_any_walk(tmp_path: Path) -> None:

@@ -218,10 +218,14 @@ def check_workbook(path: Path, limits: ReadLimits = READ_LIMITS) -> None:
                     raise OverLimit("member_bytes", member.file_size, limits.member_bytes)
                 if member.filename.endswith((".xml", ".rels")):
                     _check_member(book, member, limits)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise NotAWorkbook(str(exc)) from None
-    except zlib.error as exc:
-        raise NotAWorkbook(str(exc)) from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:
+        raise NotAWorkbook(_detail("damaged_zip")) from exc  # the zip library's words: --debug
 
 
 def _check_member(book: zipfile.ZipFile, member: zipfile.ZipInfo, limits: ReadLimits) -> None:

@@ -297,7 +297,7 @@ def _workbook_rows(path: Path, sheet: str | None) -> tuple[str, _Reader]:
     except OverLimit as exc:
         raise over_limit(path, exc) from None
     except NotAWorkbook as exc:
-        raise WorkbookError("batch.workbook_corrupt", path=path, error=exc.detail) from None
+        raise WorkbookError("batch.workbook_corrupt", path=path, error=exc.detail) from exc
     except OSError as exc:
         raise InputFileError("batch.unreadable", path=path, error=exc.strerror) from None
     try:

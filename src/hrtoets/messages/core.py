@@ -112,6 +112,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "een blad heeft {found} XML-tags, meer dan een blad van {limit} cellen ooit nodig heeft",
         "en": "a sheet holds {found} XML tags, more than a sheet of {limit} cells ever needs",
     },
+    "workbook.damaged_zip": {
+        "nl": "het zip-bestand dat elke .xlsx is, is beschadigd of onvolledig",
+        "en": "the zip file every .xlsx is, is damaged or incomplete",
+    },
     "workbook.tag_too_long": {
         "nl": "een tag in een blad is langer dan {limit} bytes",
         "en": "a tag in a sheet is longer than {limit} bytes",

@@ -572,13 +572,6 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def derive_status(
-    advice_needed: bool, events: Sequence[Event], *, needs_review: bool = False
-) -> Status:
-    """Where a check stands after ``events`` (:func:`read_lifecycle`)."""
-    return read_lifecycle(advice_needed, events, needs_review=needs_review).status
-
-
 _CLOSED_TO: Final = frozenset(
     {
         EventKind.ADVICE_REQUESTED,
@@ -855,7 +848,6 @@ __all__ = [
     "Status",
     "VerifyResult",
     "check_transition",
-    "derive_status",
     "effective_payload",
     "group_checks",
     "overall",
